@@ -1,0 +1,81 @@
+package news.pipeline.common.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import news.pipeline.common.kafka.Topics;
+import news.pipeline.common.model.ClassifiedArticle;
+import news.pipeline.common.model.RawArticle;
+import news.pipeline.common.testing.SampleArticles;
+import org.junit.jupiter.api.Test;
+
+class JsonSerdeTest {
+  private final JsonSerde<RawArticle> raw =
+      JsonSerde.validated(RawArticle.class, MessageSchema.RAW_ARTICLE);
+
+  @Test
+  void shouldRoundTripRawArticleWhenValid() {
+    RawArticle article = SampleArticles.shanghaiMeals();
+    byte[] bytes = raw.serializer().serialize("t", article);
+    assertThat(raw.deserializer().deserialize("t", bytes)).isEqualTo(article);
+    assertThat(new String(bytes, StandardCharsets.UTF_8))
+        .contains("\"ingestedAt\":\"2026-11-23T08:00:00Z\"")
+        .contains("上海印发意见");
+  }
+
+  @Test
+  void shouldRoundTripClassifiedArticleWhenValid() {
+    ClassifiedArticle article = SampleArticles.shanghaiMealsClassified();
+    var serde = Topics.CLASSIFIED_ARTICLES.valueSerde();
+    assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", article)))
+        .isEqualTo(article);
+  }
+
+  @Test
+  void shouldRefuseWhenUtf8IsMalformed() {
+    byte[] truncated = "{\"title\":\"民".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = java.util.Arrays.copyOf(truncated, truncated.length - 1);
+    assertReason(bad, "bad-utf8");
+    assertReason(new byte[] {'"', (byte) 0xC0, (byte) 0xAF, '"'}, "bad-utf8");
+  }
+
+  @Test
+  void shouldRefuseWhenJsonIsNestedTooDeep() {
+    String bomb = "[".repeat(10_000) + "]".repeat(10_000);
+    assertReason(bomb.getBytes(StandardCharsets.UTF_8), "bad-json");
+  }
+
+  @Test
+  void shouldRefuseWhenJsonIsMalformed() {
+    assertReason("{\"id\": ".getBytes(StandardCharsets.UTF_8), "bad-json");
+  }
+
+  @Test
+  void shouldRefuseWhenValueIsNull() {
+    assertThatThrownBy(() -> raw.read(null))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageStartingWith("null");
+  }
+
+  @Test
+  void shouldNameMissingFieldWhenSchemaIsViolated() {
+    String noTitle =
+        Json.toJson(SampleArticles.shanghaiMeals()).replaceFirst("\"title\":\"[^\"]*\",", "");
+    assertThatThrownBy(() -> raw.read(noTitle.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("schema")
+        .hasMessageContaining("title");
+  }
+
+  @Test
+  void shouldRefuseWhenRecordIsOversize() {
+    assertReason(new byte[Json.MAX_RECORD_BYTES + 1], "too-large");
+  }
+
+  private void assertReason(byte[] bytes, String reason) {
+    assertThatThrownBy(() -> raw.read(bytes))
+        .isInstanceOfSatisfying(
+            InvalidRecordException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+}
