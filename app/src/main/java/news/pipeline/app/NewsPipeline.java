@@ -20,6 +20,8 @@ public final class NewsPipeline {
   /** The configured command line; tests execute it in-process. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new NewsPipeline());
+    // Each service module owns its commands; registration order is the order `--help` lists.
+    // (registered subcommands)
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // User errors are one clear line, never a stack trace.
     cli.setExecutionExceptionHandler(

@@ -1,4 +1,4 @@
-package news.pipeline.app.cli;
+package news.pipeline.common.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
