@@ -1,6 +1,16 @@
 package news.pipeline.app;
 
+import news.pipeline.app.bench.BenchCommand;
+import news.pipeline.app.chaos.ChaosCommand;
+import news.pipeline.app.cli.ProcessCommand;
 import news.pipeline.app.cli.VersionProvider;
+import news.pipeline.classify.cli.ClassifyCommand;
+import news.pipeline.classify.cli.EvalCommand;
+import news.pipeline.enrich.cli.AlertsCommand;
+import news.pipeline.enrich.cli.EnrichCommand;
+import news.pipeline.enrich.cli.TailCommand;
+import news.pipeline.ingest.cli.IngestCommand;
+import news.pipeline.ingest.cli.SplitCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +32,17 @@ public final class NewsPipeline {
     CommandLine cli = new CommandLine(new NewsPipeline());
     // Each service module owns its commands; registration order is the order `--help` lists.
     // (registered subcommands)
+    cli.addSubcommand(new DemoCommand());
+    cli.addSubcommand(new SplitCommand());
+    cli.addSubcommand(new IngestCommand());
+    cli.addSubcommand(new ClassifyCommand());
+    cli.addSubcommand(new EvalCommand());
+    cli.addSubcommand(new ProcessCommand());
+    cli.addSubcommand(new EnrichCommand());
+    cli.addSubcommand(new TailCommand());
+    cli.addSubcommand(new AlertsCommand());
+    cli.addSubcommand(new ChaosCommand());
+    cli.addSubcommand(new BenchCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // User errors are one clear line, never a stack trace.
     cli.setExecutionExceptionHandler(

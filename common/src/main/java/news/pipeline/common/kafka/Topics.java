@@ -37,6 +37,13 @@ public final class Topics {
   public static final Topic<byte[], byte[]> DEAD_LETTERS =
       new Topic<>("news.dlq", Serdes.ByteArray(), Serdes.ByteArray());
 
+  /**
+   * Ingest's ledger (compacted): what ingest has sent, written in the same transaction as the
+   * articles, so a restart never sends an article twice. Values are ingest's own JSON.
+   */
+  public static final Topic<String, byte[]> INGEST_LEDGER =
+      new Topic<>("news.ingest.ledger", KEYS, Serdes.ByteArray());
+
   public static final String DOMAIN_TOPIC_PREFIX = "news.domain.";
 
   private Topics() {}
