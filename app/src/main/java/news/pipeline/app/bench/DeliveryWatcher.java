@@ -110,7 +110,8 @@ final class DeliveryWatcher implements AutoCloseable {
 
   /**
    * Decode the copies of these articles when they arrive, to learn whether classify marked them
-   * reposts: a repost raises no alert, so only the others' alerts are to be awaited.
+   * reposts: a repost's policy may already have been alerted by its original, so only the
+   * originals' alerts are certainly due.
    */
   void inspect(Collection<String> articleIds) {
     inspected.addAll(articleIds);

@@ -379,7 +379,7 @@ final class PipelineBench {
     }
     List<String> ids = ids(articles);
     awaitDelivery(watcher, ids, services);
-    // Classify marks near-duplicates reposts, and a repost raises no alert: await the others'.
+    // A repost's policy may have been alerted by its original: await the originals' alerts.
     Set<String> expected =
         announcing.stream()
             .filter(id -> Boolean.FALSE.equals(watcher.markedRepost(id)))

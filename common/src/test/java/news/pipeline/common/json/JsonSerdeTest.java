@@ -69,6 +69,19 @@ class JsonSerdeTest {
   }
 
   @Test
+  void shouldRefuseWhenADomainIdCouldNotNameATopic() {
+    String longDomain = "a".repeat(300);
+    String json =
+        Json.toJson(SampleArticles.shanghaiMealsClassified())
+            .replace("\"elderly-meals\"", "\"" + longDomain + "\"");
+    var serde = Topics.CLASSIFIED_ARTICLES.valueSerde();
+    assertThatThrownBy(
+            () -> serde.deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            InvalidRecordException.class, e -> assertThat(e.reason()).isEqualTo("schema"));
+  }
+
+  @Test
   void shouldRefuseWhenRecordIsOversize() {
     assertReason(new byte[Json.MAX_RECORD_BYTES + 1], "too-large");
   }
