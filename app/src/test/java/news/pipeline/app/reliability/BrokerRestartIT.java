@@ -11,7 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import news.pipeline.app.corpus.CorpusGenerator;
 import news.pipeline.app.corpus.GeneratedArticle;
 import news.pipeline.classify.ArticleClassifier;
@@ -81,11 +83,13 @@ class BrokerRestartIT {
                 });
 
         kafka.stopNode(0);
-        // Sent while the broker is down: the producer holds and retries them.
-        List<Future<RecordMetadata>> pending = send(producer, articles.subList(half, ARTICLES));
+        // Sent while the broker is down, from another thread: send() may block on a metadata
+        // refresh until the broker is back, and the restart must not wait behind it.
+        CompletableFuture<List<Future<RecordMetadata>>> pending =
+            CompletableFuture.supplyAsync(() -> send(producer, articles.subList(half, ARTICLES)));
         kafka.restartNode(0);
-        for (Future<RecordMetadata> sent : pending) {
-          sent.get();
+        for (Future<RecordMetadata> sent : pending.get(2, TimeUnit.MINUTES)) {
+          sent.get(2, TimeUnit.MINUTES);
         }
 
         await()
