@@ -15,19 +15,28 @@ import news.pipeline.common.config.PipelineConfig;
  * one seen within the retention is a duplicate of that article's first id. Not thread-safe: one
  * instance per store, as a Streams processor or an offline run uses it.
  *
- * <p>Candidates come from a band index (pigeonhole: two fingerprints at most {@code d} bits apart
- * agree exactly on at least one of {@code d + 1} bands), so a lookup touches a handful of entries,
- * not the whole retention. The index is memory only and rebuilt from the store on start.
+ * <p>Candidates come from a multi-index hash (Manku et al., "Detecting near-duplicates for web
+ * crawling", 2007): the 64 bits are four 16-bit bands, and two fingerprints at most {@code d} bits
+ * apart differ in at most {@code d / 4} bits in at least one band (pigeonhole). A lookup probes
+ * every band value within that radius (137 a band at the default {@code d = 10}), each an array
+ * slot holding about {@code n / 65536} fingerprints. The earlier {@code d + 1} exact-match bands
+ * were only 5–6 bits wide, so a lookup read a quarter of the whole retention from the store.
+ *
+ * <p>The index holds the fingerprints themselves, so a lookup never reads the store. It is memory
+ * only (about 200 bytes an article) and rebuilt from the store on start; the store stays the
+ * durable, changelogged record.
  */
 public final class DuplicateDetector {
   public static final String MAX_DISTANCE = "news.classify.dedup.max.distance";
   public static final String RETENTION = "news.classify.dedup.retention";
   public static final String MIN_CHARS = "news.classify.dedup.min.chars";
 
+  private static final int BANDS = 4;
+  private static final int BAND_BITS = 64 / BANDS;
+  private static final int BAND_MASK = (1 << BAND_BITS) - 1;
+
   /** Where fingerprints live: a Kafka Streams store, or a map offline. */
   public interface FingerprintStore {
-    Fingerprint get(String id);
-
     void put(String id, Fingerprint fingerprint);
 
     void delete(String id);
@@ -35,13 +44,17 @@ public final class DuplicateDetector {
     void forEach(BiConsumer<String, Fingerprint> action);
   }
 
+  private record Entry(String id, Fingerprint print) {}
+
   private final FingerprintStore store;
   private final int maxDistance;
   private final long retentionMs;
   private final int minChars;
-  private final int[] bandStarts;
-  private final List<Map<Long, Set<String>>> bands = new ArrayList<>();
+  private final int[] probes;
+  private final List<List<Entry>[]> bands = new ArrayList<>();
+  private final Map<String, Fingerprint> known = new HashMap<>();
 
+  @SuppressWarnings("unchecked")
   public DuplicateDetector(
       FingerprintStore store, int maxDistance, Duration retention, int minChars) {
     if (maxDistance < 0 || maxDistance > 31) {
@@ -51,13 +64,9 @@ public final class DuplicateDetector {
     this.maxDistance = maxDistance;
     this.retentionMs = retention.toMillis();
     this.minChars = minChars;
-    int bandCount = maxDistance + 1;
-    this.bandStarts = new int[bandCount + 1];
-    for (int b = 0; b <= bandCount; b++) {
-      bandStarts[b] = b * 64 / bandCount;
-      if (b < bandCount) {
-        bands.add(new HashMap<>());
-      }
+    this.probes = flips(maxDistance / BANDS);
+    for (int b = 0; b < BANDS; b++) {
+      bands.add(new List[1 << BAND_BITS]);
     }
     store.forEach(this::index);
   }
@@ -68,11 +77,6 @@ public final class DuplicateDetector {
     return fromConfig(
         config,
         new FingerprintStore() {
-          @Override
-          public Fingerprint get(String id) {
-            return map.get(id);
-          }
-
           @Override
           public void put(String id, Fingerprint fingerprint) {
             map.put(id, fingerprint);
@@ -108,9 +112,9 @@ public final class DuplicateDetector {
 
   /** As {@link #firstSeen(String, String, long)}, with the body already sketched. */
   public String firstSeen(String id, BodySketch sketch, long timestamp) {
-    Fingerprint known = store.get(id);
-    if (known != null) {
-      return known.firstId().equals(id) ? null : known.firstId();
+    Fingerprint seen = known.get(id);
+    if (seen != null) {
+      return seen.firstId().equals(id) ? null : seen.firstId();
     }
     boolean shortText = sketch.contentChars() < minChars;
     long simHash = sketch.simHash();
@@ -125,18 +129,14 @@ public final class DuplicateDetector {
   /** Forgets articles seen before {@code now - retention}; returns how many. */
   public int purge(long now) {
     long oldest = now - retentionMs;
-    List<String> expired = new ArrayList<>();
-    Map<String, Fingerprint> expiredPrints = new HashMap<>();
-    store.forEach(
-        (id, fingerprint) -> {
-          if (fingerprint.seenAt() < oldest) {
-            expired.add(id);
-            expiredPrints.put(id, fingerprint);
-          }
-        });
+    List<String> expired =
+        known.entrySet().stream()
+            .filter(entry -> entry.getValue().seenAt() < oldest)
+            .map(Map.Entry::getKey)
+            .toList();
     for (String id : expired) {
       store.delete(id);
-      unindex(id, expiredPrints.get(id));
+      unindex(id, known.remove(id));
     }
     return expired.size();
   }
@@ -146,22 +146,28 @@ public final class DuplicateDetector {
     int bestDistance = Integer.MAX_VALUE;
     long bestSeen = Long.MAX_VALUE;
     Set<String> checked = new HashSet<>();
-    for (int b = 0; b < bands.size(); b++) {
-      for (String candidate : bands.get(b).getOrDefault(band(simHash, b), Set.of())) {
-        if (!checked.add(candidate)) {
+    for (int b = 0; b < BANDS; b++) {
+      List<Entry>[] buckets = bands.get(b);
+      int value = band(simHash, b);
+      for (int flip : probes) {
+        List<Entry> bucket = buckets[value ^ flip];
+        if (bucket == null) {
           continue;
         }
-        Fingerprint known = store.get(candidate);
-        if (known == null || known.shortText() || !live(known, now)) {
-          continue;
-        }
-        int distance = SimHash.distance(simHash, known.simHash());
-        if (distance <= maxDistance
-            && (distance < bestDistance
-                || (distance == bestDistance && known.seenAt() < bestSeen))) {
-          best = known.firstId();
-          bestDistance = distance;
-          bestSeen = known.seenAt();
+        for (Entry candidate : bucket) {
+          Fingerprint print = candidate.print();
+          int distance = SimHash.distance(simHash, print.simHash());
+          if (distance > maxDistance
+              || print.shortText()
+              || !live(print, now)
+              || !checked.add(candidate.id())) {
+            continue;
+          }
+          if (distance < bestDistance || (distance == bestDistance && print.seenAt() < bestSeen)) {
+            best = print.firstId();
+            bestDistance = distance;
+            bestSeen = print.seenAt();
+          }
         }
       }
     }
@@ -171,14 +177,12 @@ public final class DuplicateDetector {
   private String exactMatch(long simHash, long now) {
     String best = null;
     long bestSeen = Long.MAX_VALUE;
-    for (String candidate : bands.get(0).getOrDefault(band(simHash, 0), Set.of())) {
-      Fingerprint known = store.get(candidate);
-      if (known != null
-          && known.simHash() == simHash
-          && live(known, now)
-          && known.seenAt() < bestSeen) {
-        best = known.firstId();
-        bestSeen = known.seenAt();
+    List<Entry> bucket = bands.get(0)[band(simHash, 0)];
+    for (Entry candidate : bucket == null ? List.<Entry>of() : bucket) {
+      Fingerprint print = candidate.print();
+      if (print.simHash() == simHash && live(print, now) && print.seenAt() < bestSeen) {
+        best = print.firstId();
+        bestSeen = print.seenAt();
       }
     }
     return best;
@@ -193,24 +197,49 @@ public final class DuplicateDetector {
    * that repost only, and it still points at the first article through {@code firstId}.
    */
   private void index(String id, Fingerprint fingerprint) {
-    for (int b = 0; b < bands.size(); b++) {
-      bands.get(b).computeIfAbsent(band(fingerprint.simHash(), b), k -> new HashSet<>()).add(id);
+    known.put(id, fingerprint);
+    Entry entry = new Entry(id, fingerprint);
+    for (int b = 0; b < BANDS; b++) {
+      List<Entry>[] buckets = bands.get(b);
+      int value = band(fingerprint.simHash(), b);
+      if (buckets[value] == null) {
+        buckets[value] = new ArrayList<>(2);
+      }
+      buckets[value].add(entry);
     }
   }
 
   private void unindex(String id, Fingerprint fingerprint) {
-    for (int b = 0; b < bands.size(); b++) {
-      Long key = band(fingerprint.simHash(), b);
-      Set<String> ids = bands.get(b).get(key);
-      if (ids != null && ids.remove(id) && ids.isEmpty()) {
-        bands.get(b).remove(key);
+    for (int b = 0; b < BANDS; b++) {
+      List<Entry>[] buckets = bands.get(b);
+      int value = band(fingerprint.simHash(), b);
+      buckets[value].removeIf(entry -> entry.id().equals(id));
+      if (buckets[value].isEmpty()) {
+        buckets[value] = null;
       }
     }
   }
 
-  private long band(long simHash, int b) {
-    int width = bandStarts[b + 1] - bandStarts[b];
-    long mask = width == 64 ? -1L : (1L << width) - 1;
-    return (simHash >>> bandStarts[b]) & mask;
+  private static int band(long simHash, int b) {
+    return (int) (simHash >>> (b * BAND_BITS)) & BAND_MASK;
+  }
+
+  /** Every XOR mask of {@code BAND_BITS} bits with at most {@code radius} bits set, 0 first. */
+  static int[] flips(int radius) {
+    List<Integer> masks = new ArrayList<>();
+    masks.add(0);
+    addFlips(0, radius, 0, masks);
+    return masks.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static void addFlips(int mask, int radius, int fromBit, List<Integer> masks) {
+    if (radius == 0) {
+      return;
+    }
+    for (int bit = fromBit; bit < BAND_BITS; bit++) {
+      int flipped = mask | (1 << bit);
+      masks.add(flipped);
+      addFlips(flipped, radius - 1, bit + 1, masks);
+    }
   }
 }

@@ -51,11 +51,6 @@ final class DuplicateMarker
   private record StoreAdapter(KeyValueStore<String, Fingerprint> store)
       implements DuplicateDetector.FingerprintStore {
     @Override
-    public Fingerprint get(String id) {
-      return store.get(id);
-    }
-
-    @Override
     public void put(String id, Fingerprint fingerprint) {
       store.put(id, fingerprint);
     }

@@ -3,7 +3,11 @@ package news.pipeline.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import news.pipeline.common.config.PipelineConfig;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +107,55 @@ class DuplicateDetectorTest {
     assertThat(BodySketch.of(credited)).isEqualTo(BodySketch.of(body));
     // A paragraph that merely starts like a credit is kept.
     assertThat(BodySketch.withoutAttribution("据了解，全县共有低保对象3000人。")).contains("据了解");
+  }
+
+  /** The same fingerprint with {@code bits} distinct random bits flipped. */
+  private static long flipped(long simHash, int bits, Random random) {
+    Set<Integer> positions = new HashSet<>();
+    while (positions.size() < bits) {
+      positions.add(random.nextInt(64));
+    }
+    long result = simHash;
+    for (int position : positions) {
+      result ^= 1L << position;
+    }
+    return result;
+  }
+
+  @Test
+  void shouldFindEveryNearFingerprintWhenItsDifferencesFallInAnyBands() {
+    // Among thousands of unrelated articles, each probe within the distance must find its original
+    // and each beyond it must not, wherever the differing bits fall across the bands.
+    Random random = new Random(20261123);
+    int maxDistance = 10;
+    for (int i = 0; i < 5_000; i++) {
+      detector.firstSeen("background-" + i, new BodySketch(random.nextLong(), 500), DAY);
+    }
+    for (int i = 0; i < 500; i++) {
+      long original = random.nextLong();
+      detector.firstSeen("original-" + i, new BodySketch(original, 500), DAY);
+      int near = random.nextInt(maxDistance + 1);
+      assertThat(
+              detector.firstSeen(
+                  "near-" + i, new BodySketch(flipped(original, near, random), 500), DAY))
+          .as("%d bits away", near)
+          .isEqualTo("original-" + i);
+      int far = 2 * maxDistance + 1 + random.nextInt(8);
+      assertThat(
+              detector.firstSeen(
+                  "far-" + i, new BodySketch(flipped(original, far, random), 500), DAY))
+          .as("%d bits away", far)
+          .isNotEqualTo("original-" + i);
+    }
+  }
+
+  @Test
+  void shouldProbeEachBandValueWithinTheRadiusOnceWhenDistanceIsTen() {
+    int[] flips = DuplicateDetector.flips(2);
+
+    assertThat(flips).hasSize(1 + 16 + 120).doesNotHaveDuplicates().startsWith(0);
+    assertThat(
+            Arrays.stream(flips).allMatch(mask -> Integer.bitCount(mask) <= 2 && mask >>> 16 == 0))
+        .isTrue();
   }
 }

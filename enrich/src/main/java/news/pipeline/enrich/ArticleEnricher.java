@@ -60,7 +60,11 @@ public final class ArticleEnricher {
     return new ArticleEnricher(config.getInt(KEYWORDS), config.getInt(SUMMARY_SENTENCES));
   }
 
+  /**
+   * @throws IllegalArgumentException when the article breaks {@link ClassifiedArticleContract}
+   */
   public EnrichedArticle enrich(ClassifiedArticle article) {
+    ClassifiedArticleContract.check(article);
     String text = Objects.requireNonNullElse(article.text(), "");
     String title = Objects.requireNonNullElse(article.title(), "");
     Segmentation body = segmenter.segment(text);

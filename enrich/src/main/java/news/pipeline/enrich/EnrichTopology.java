@@ -4,6 +4,7 @@ import java.util.List;
 import news.pipeline.common.config.PipelineConfig;
 import news.pipeline.common.json.JsonSerde;
 import news.pipeline.common.json.MessageSchema;
+import news.pipeline.common.kafka.Topic;
 import news.pipeline.common.kafka.Topics;
 import news.pipeline.common.model.EnrichedArticle;
 import news.pipeline.common.model.PolicyAlert;
@@ -84,11 +85,15 @@ public final class EnrichTopology {
     return builder.build();
   }
 
+  /**
+   * One copy per domain, all sharing one serialization: every domain topic carries the same article
+   * format, so the article is written to JSON once however many domains it has.
+   */
   private static List<DomainCopy> copyPerDomain(EnrichedArticle article) {
-    return article.domainIds().stream()
-        .distinct()
-        .map(domain -> new DomainCopy(domain, article))
-        .toList();
+    List<String> domains = article.domainIds();
+    Topic<String, EnrichedArticle> first = Topics.domain(domains.get(0));
+    byte[] json = first.valueSerde().serializer().serialize(first.name(), article);
+    return domains.stream().map(domain -> new DomainCopy(domain, json)).toList();
   }
 
   /** Routes by the record's domain, so domains the taxonomy adds need no topology change. */
@@ -96,17 +101,11 @@ public final class EnrichTopology {
     return (key, copy, context) -> Topics.domain(copy.domain()).name();
   }
 
-  /** One domain's copy of an article; on the wire it is just the article. */
-  record DomainCopy(String domain, EnrichedArticle article) {
+  /** One domain's copy of an article: the domain it goes to and the article as JSON. */
+  record DomainCopy(String domain, byte[] json) {
     static final Serde<DomainCopy> SERDE =
         Serdes.serdeFrom(
-            (topic, copy) ->
-                copy == null
-                    ? null
-                    : Topics.domain(copy.domain())
-                        .valueSerde()
-                        .serializer()
-                        .serialize(topic, copy.article()),
+            (topic, copy) -> copy == null ? null : copy.json(),
             (topic, bytes) -> {
               throw new UnsupportedOperationException("domain copies are only written");
             });

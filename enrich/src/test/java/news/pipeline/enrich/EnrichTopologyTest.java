@@ -9,18 +9,21 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import news.pipeline.common.config.PipelineConfig;
+import news.pipeline.common.kafka.DeadLetterHeaders;
 import news.pipeline.common.kafka.StreamsSettings;
 import news.pipeline.common.kafka.Topics;
 import news.pipeline.common.model.ClassifiedArticle;
 import news.pipeline.common.model.EnrichedArticle;
 import news.pipeline.common.model.PolicyAlert;
 import news.pipeline.common.model.RawArticle;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,6 +212,52 @@ class EnrichTopologyTest {
     classified.pipeInput(henan.id(), SeedArticles.classified(henan, "child-welfare"));
 
     assertThat(domainTopic("child-welfare").readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void shouldDeadLetterTheRawRecordWithTheReasonWhenThePrimaryDomainIsNotOneOfTheArticlesDomains() {
+    RawArticle shanghai = SeedArticles.byTitle("调动社会力量积极性");
+    ClassifiedArticle meals = SeedArticles.classified(shanghai, "elderly-meals");
+    ClassifiedArticle contradiction =
+        ClassifiedArticle.of(shanghai, meals.domains(), "child-welfare", null);
+    byte[] sent =
+        Topics.CLASSIFIED_ARTICLES.valueSerde().serializer().serialize("t", contradiction);
+    TestInputTopic<byte[], byte[]> rawInput =
+        driver.createInputTopic(
+            Topics.CLASSIFIED_ARTICLES.name(),
+            Serdes.ByteArray().serializer(),
+            Serdes.ByteArray().serializer());
+    rawInput.pipeInput(shanghai.id().getBytes(StandardCharsets.UTF_8), sent);
+    RawArticle henan = SeedArticles.byTitle("河南省民政厅");
+    classified.pipeInput(henan.id(), SeedArticles.classified(henan, "child-welfare"));
+
+    List<TestRecord<byte[], byte[]>> dead =
+        driver
+            .createOutputTopic(
+                Topics.DEAD_LETTERS.name(),
+                Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer())
+            .readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(dead.get(0).value()).isEqualTo(sent);
+    assertThat(dead.get(0).key()).isEqualTo(shanghai.id().getBytes(StandardCharsets.UTF_8));
+    assertThat(header(dead.get(0), DeadLetterHeaders.EXCEPTION))
+        .isEqualTo(IllegalArgumentException.class.getName());
+    assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE))
+        .isEqualTo(
+            "primaryDomain 'child-welfare' is not one of the article's domains [elderly-meals]");
+    assertThat(header(dead.get(0), DeadLetterHeaders.TOPIC))
+        .isEqualTo(Topics.CLASSIFIED_ARTICLES.name());
+    assertThat(domainTopic("elderly-meals").isEmpty()).isTrue();
+    assertThat(domainTopic("child-welfare").readKeyValuesToList())
+        .extracting(record -> record.key)
+        .containsExactly(henan.id());
+  }
+
+  private static String header(TestRecord<byte[], byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    assertThat(header).as(name).isNotNull();
+    return new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private TestOutputTopic<String, EnrichedArticle> domainTopic(String domain) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import news.pipeline.common.config.PipelineConfig;
 import news.pipeline.common.json.InvalidRecordException;
 import news.pipeline.common.json.Json;
@@ -23,10 +24,12 @@ import news.pipeline.common.kafka.Topics;
 import news.pipeline.common.model.RawArticle;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -52,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * read_committed}: a crash at any point leaves either both the articles and their ledger records or
  * neither, so a restart resends exactly what was lost.
  *
+ * <p>A producer that fails beyond abort (a commit whose outcome is unknown, a broken sequence, a
+ * transaction state the coordinator rejects — seen on an overloaded broker) is replaced the same
+ * way: a new producer fences the old one, which completes or aborts its open transaction, and the
+ * ledger is read again, so the failed batch is resent only if it did not commit.
+ *
  * <p>Subscribers of {@code news.articles.raw} must read with {@code isolation.level=read_committed}
  * (Kafka Streams with exactly-once does) to see each article once.
  */
@@ -70,10 +78,14 @@ final class TransactionalPublisher implements AutoCloseable {
 
   private static final JsonSerde<LedgerEntry> LEDGER_VALUES = JsonSerde.of(LedgerEntry.class);
 
-  private final KafkaProducer<byte[], byte[]> producer;
-  private final Ledger ledger = new Ledger();
+  private final Supplier<Producer<byte[], byte[]>> producers;
+  private final Supplier<Consumer<byte[], byte[]>> ledgerReaders;
+  private final Duration ledgerLoadTimeout;
+  private final String bootstrapServers;
   private final int deadLetterMaxBytes;
   private final String transactionalId;
+  private Producer<byte[], byte[]> producer;
+  private volatile Ledger ledger;
   private boolean fatal;
 
   /** What one publish did: per article, in order, whether it was sent now. */
@@ -88,38 +100,69 @@ final class TransactionalPublisher implements AutoCloseable {
   }
 
   TransactionalPublisher(PipelineConfig config) {
+    this(config, producerFactory(config), ledgerReaderFactory(config), true);
+  }
+
+  /** With the Kafka clients given, e.g. mock ones; {@code provision} creates the topics first. */
+  TransactionalPublisher(
+      PipelineConfig config,
+      Supplier<Producer<byte[], byte[]>> producers,
+      Supplier<Consumer<byte[], byte[]>> ledgerReaders,
+      boolean provision) {
     this.transactionalId = transactionalId(config);
     this.deadLetterMaxBytes = config.getInt(DEAD_LETTER_MAX_BYTES);
-    provisionTopics(config);
+    this.ledgerLoadTimeout = config.getDuration(LEDGER_LOAD_TIMEOUT);
+    this.bootstrapServers = config.get(PipelineConfig.BOOTSTRAP_SERVERS);
+    this.producers = producers;
+    this.ledgerReaders = ledgerReaders;
+    if (provision) {
+      provisionTopics(config);
+    }
+    open();
+    LOG.info(
+        "ingest {} ready: {} articles already sent according to {}",
+        transactionalId,
+        ledger.size(),
+        Topics.INGEST_LEDGER.name());
+  }
+
+  private static Supplier<Producer<byte[], byte[]>> producerFactory(PipelineConfig config) {
     Map<String, Object> props = new HashMap<>(config.kafkaProperties());
-    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(config));
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
-    this.producer = new KafkaProducer<>(props);
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, transactionalId(config));
+    return () -> new KafkaProducer<>(props);
+  }
+
+  private static Supplier<Consumer<byte[], byte[]>> ledgerReaderFactory(PipelineConfig config) {
+    Map<String, Object> props = new HashMap<>(config.kafkaProperties());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    return () -> new KafkaConsumer<>(props);
+  }
+
+  /** A new producer that fences any earlier one, then what the ledger says was committed. */
+  private void open() {
+    Producer<byte[], byte[]> fresh = producers.get();
     try {
       // Fences a previous incarnation and aborts its open transaction before the ledger is read,
       // so read_committed reading is not held up by it and sees everything it committed.
-      producer.initTransactions();
-      loadLedger(config, config.getDuration(LEDGER_LOAD_TIMEOUT));
+      fresh.initTransactions();
+      ledger = loadLedger();
     } catch (RuntimeException e) {
-      producer.close(Duration.ZERO);
+      fresh.close(Duration.ZERO);
       throw new IngestException(
-          "cannot start ingest against Kafka at "
-              + config.get(PipelineConfig.BOOTSTRAP_SERVERS)
-              + ": "
-              + e.getMessage(),
-          e);
+          "cannot start ingest against Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
     }
-    LOG.info(
-        "ingest {} ready: {} articles already sent according to {}",
-        transactionalId,
-        ledger.size(),
-        Topics.INGEST_LEDGER.name());
+    producer = fresh;
   }
 
   static String transactionalId(PipelineConfig config) {
@@ -158,14 +201,10 @@ final class TransactionalPublisher implements AutoCloseable {
     }
   }
 
-  private void loadLedger(PipelineConfig config, Duration timeout) {
-    Map<String, Object> props = new HashMap<>(config.kafkaProperties());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+  private Ledger loadLedger() {
+    Ledger loaded = new Ledger();
+    Duration timeout = ledgerLoadTimeout;
+    try (Consumer<byte[], byte[]> consumer = ledgerReaders.get()) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(Topics.INGEST_LEDGER.name(), timeout).stream()
               .map(info -> new TopicPartition(info.topic(), info.partition()))
@@ -181,13 +220,14 @@ final class TransactionalPublisher implements AutoCloseable {
         }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           String key = new String(record.key(), StandardCharsets.UTF_8);
-          ledger.apply(key, record.value() == null ? null : LEDGER_VALUES.read(record.value()));
+          loaded.apply(key, record.value() == null ? null : LEDGER_VALUES.read(record.value()));
         }
       }
     }
+    return loaded;
   }
 
-  private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+  private static boolean caughtUp(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
     return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 
@@ -204,6 +244,32 @@ final class TransactionalPublisher implements AutoCloseable {
       throw new IngestException(
           "ingest " + transactionalId + " was stopped by an earlier error", null);
     }
+    try {
+      return publishOnce(reading, feedUrl, cursor);
+    } catch (ProducerUnusable e) {
+      LOG.warn(
+          "ingest {}: the Kafka producer failed beyond abort ({}); replacing it and re-reading the"
+              + " ledger, then sending again what did not commit",
+          transactionalId,
+          e.getCause().toString());
+      producer.close(Duration.ZERO);
+      try {
+        open();
+      } catch (IngestException reopenFailed) {
+        fatal = true;
+        throw reopenFailed;
+      }
+      try {
+        return publishOnce(reading, feedUrl, cursor);
+      } catch (ProducerUnusable again) {
+        fatal = true;
+        throw new IngestException(
+            "cannot write to Kafka: " + again.getCause().getMessage(), again.getCause());
+      }
+    }
+  }
+
+  private Outcome publishOnce(Reading reading, String feedUrl, FeedCursor cursor) {
     List<String> ids = new ArrayList<>();
     List<Boolean> sentNow = new ArrayList<>();
     List<RawArticle> toSend = new ArrayList<>();
@@ -256,7 +322,7 @@ final class TransactionalPublisher implements AutoCloseable {
             new LedgerEntry(null, feedUrl, now, cursor.etag(), cursor.lastModified()));
       }
       producer.commitTransaction();
-    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+    } catch (ProducerFencedException | AuthorizationException e) {
       fatal = true;
       throw new IngestException(
           e instanceof ProducerFencedException
@@ -266,8 +332,14 @@ final class TransactionalPublisher implements AutoCloseable {
                   + TRANSACTIONAL_ID
               : "cannot write to Kafka: " + e.getMessage(),
           e);
+    } catch (OutOfOrderSequenceException e) {
+      throw new ProducerUnusable(e);
     } catch (KafkaException e) {
-      abortQuietly();
+      try {
+        producer.abortTransaction();
+      } catch (KafkaException abortFailed) {
+        throw new ProducerUnusable(e);
+      }
       throw new IngestException(
           "sending to Kafka failed and the transaction was rolled back (a rerun sends it): "
               + e.getMessage(),
@@ -326,12 +398,10 @@ final class TransactionalPublisher implements AutoCloseable {
     return ArticleIds.sha256Hex(all);
   }
 
-  private void abortQuietly() {
-    try {
-      producer.abortTransaction();
-    } catch (KafkaException e) {
-      fatal = true;
-      LOG.error("cannot abort the transaction; ingest stops", e);
+  /** The producer cannot go on (its transaction state is lost); a new one must replace it. */
+  private static final class ProducerUnusable extends RuntimeException {
+    ProducerUnusable(KafkaException cause) {
+      super(cause);
     }
   }
 

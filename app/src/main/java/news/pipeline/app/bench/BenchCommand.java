@@ -29,12 +29,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Measures on a generated corpus derived from the seed articles: (a) enrichment alone,"
           + " in-process; (b) sustained throughput ingest → classify → enrich → domain topics;"
-          + " (c) latency ingest → domain topic and ingest → policy alert at a fixed rate;"
+          + " (c) latency ingest → domain topic and ingest → policy alert at a fixed rate, by"
+          + " stage, and again far below capacity;"
           + " (d) heap after GC per service; (e) cost by article length and by stream threads."
           + " Classify and enrich run as child JVMs, as deployed. Prints a table and writes a"
           + " JSON report.",
       "Embedded broker by default; with -b HOST:PORT the services run against that cluster"
-          + " under application ids of their own. -D settings (e.g. -D"
+          + " under application ids of their own. --config and -D settings (e.g. -D"
           + " news.streams.commit.interval.ms=50) apply to the services too."
     },
     exitCodeListHeading = "Exit codes:%n",
@@ -69,6 +70,16 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "PT30S",
       description = "How long the latency run sends (ISO-8601, default: ${DEFAULT-VALUE}).")
   Duration rateDuration;
+
+  @Option(
+      names = "--quiet-rate",
+      paramLabel = "R",
+      defaultValue = "5",
+      description =
+          "Articles per second of a second latency run, far below capacity, so its latency is the"
+              + " stages' commits and work rather than queueing; as long as the first; 0 skips it"
+              + " (default: ${DEFAULT-VALUE}).")
+  int quietRate;
 
   @Option(
       names = "--threads",
@@ -119,6 +130,18 @@ public final class BenchCommand implements Callable<Integer> {
   int warmup;
 
   @Option(
+      names = "--service-jvm-opt",
+      paramLabel = "OPTION",
+      description = {
+        "A further option for each service JVM, repeatable, e.g."
+            + " --service-jvm-opt=-XX:StartFlightRecording=filename={name}.jfr,dumponexit=true,settings=profile"
+            + " to profile the services; {name} becomes the instance's name (classify-t1,"
+            + " enrich-t1, …; t: stream threads) so each writes its own file. Relative paths are"
+            + " from the current directory."
+      })
+  List<String> serviceJvmOptions = new ArrayList<>();
+
+  @Option(
       names = "--seeds",
       paramLabel = "DIR",
       description = "Seed articles to derive the corpus from (default: the repository's seeds/).")
@@ -158,17 +181,20 @@ public final class BenchCommand implements Callable<Integer> {
       BenchReport result =
           new PipelineBench(
                   settings,
+                  spec.findOption("--config").getValue(),
                   flags,
                   embedded,
                   new PipelineBench.Settings(
                       articles,
                       rate,
                       rateDuration,
+                      quietRate,
                       threads,
                       lengths,
                       charsPerLength,
                       randomSeed,
                       serviceHeap,
+                      serviceJvmOptions,
                       timeout,
                       warmup > 0 ? warmup : Math.max(20, Math.min(1000, articles))),
                   dir,
@@ -198,6 +224,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (rate < 1) {
       problems.add("--rate must be at least 1");
+    }
+    if (quietRate < 0) {
+      problems.add("--quiet-rate must not be negative");
     }
     if (rateDuration.isNegative() || rateDuration.isZero()) {
       problems.add("--rate-duration must be positive");

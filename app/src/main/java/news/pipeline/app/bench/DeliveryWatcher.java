@@ -24,10 +24,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads every domain topic and the alert topic as a subscriber does ({@code read_committed}) from
- * their ends at start, and notes when each article's copies and each alert arrive. Domain copies
- * are keyed by article id, so only alerts and the copies asked for are decoded: the watcher stays
- * cheap beside the pipeline.
+ * Reads the raw and classified topics, every domain topic and the alert topic as a subscriber does
+ * ({@code read_committed}) from their ends at start, and notes when each article first appears on
+ * each (each appearance is a stage's transaction committing) and when each alert arrives. Articles
+ * are keyed by id on all of them, so only alerts and the copies asked for are decoded: the watcher
+ * stays cheap beside the pipeline.
  */
 final class DeliveryWatcher implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(20);
@@ -37,8 +38,9 @@ final class DeliveryWatcher implements AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final Thread thread;
+  private final Map<String, Long> firstRaw = new ConcurrentHashMap<>();
+  private final Map<String, Long> firstClassified = new ConcurrentHashMap<>();
   private final Map<String, Long> firstDelivery = new ConcurrentHashMap<>();
-  private final Collection<Arrival> deliveries = new ConcurrentLinkedQueue<>();
   private final Collection<Arrival> alerts = new ConcurrentLinkedQueue<>();
   private final Collection<String> undecodable = new ConcurrentLinkedQueue<>();
   private final Set<String> inspected = ConcurrentHashMap.newKeySet();
@@ -54,6 +56,8 @@ final class DeliveryWatcher implements AutoCloseable {
     consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();
     List<String> topics = new ArrayList<>();
+    topics.add(Topics.RAW_ARTICLES.name());
+    topics.add(Topics.CLASSIFIED_ARTICLES.name());
     domainIds.forEach(domain -> topics.add(Topics.domain(domain).name()));
     topics.add(Topics.POLICY_ALERTS.name());
     for (String topic : topics) {
@@ -78,11 +82,7 @@ final class DeliveryWatcher implements AutoCloseable {
           if (record.topic().equals(Topics.POLICY_ALERTS.name())) {
             alert(record, now);
           } else if (record.key() != null) {
-            deliveries.add(new Arrival(record.key(), now));
-            firstDelivery.putIfAbsent(record.key(), now);
-            if (inspected.contains(record.key())) {
-              inspect(record);
-            }
+            article(record, now);
           }
         }
       }
@@ -92,6 +92,20 @@ final class DeliveryWatcher implements AutoCloseable {
       failure = e;
     } finally {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+    }
+  }
+
+  private void article(ConsumerRecord<String, byte[]> record, long now) {
+    String topic = record.topic();
+    if (topic.equals(Topics.RAW_ARTICLES.name())) {
+      firstRaw.putIfAbsent(record.key(), now);
+    } else if (topic.equals(Topics.CLASSIFIED_ARTICLES.name())) {
+      firstClassified.putIfAbsent(record.key(), now);
+    } else {
+      firstDelivery.putIfAbsent(record.key(), now);
+      if (inspected.contains(record.key())) {
+        inspect(record);
+      }
     }
   }
 
@@ -135,6 +149,16 @@ final class DeliveryWatcher implements AutoCloseable {
     }
   }
 
+  /** When the article was first on the raw topic (ingest's transaction committed), or null. */
+  Long firstRaw(String articleId) {
+    return firstRaw.get(articleId);
+  }
+
+  /** When the article was first on the classified topic, or null. */
+  Long firstClassified(String articleId) {
+    return firstClassified.get(articleId);
+  }
+
   /** When the first copy of the article reached a domain topic, or null. */
   Long firstDelivery(String articleId) {
     return firstDelivery.get(articleId);
@@ -143,10 +167,6 @@ final class DeliveryWatcher implements AutoCloseable {
   boolean delivered(Collection<String> articleIds) {
     checkRunning();
     return articleIds.stream().allMatch(firstDelivery::containsKey);
-  }
-
-  List<Arrival> deliveries() {
-    return List.copyOf(deliveries);
   }
 
   List<Arrival> alerts() {

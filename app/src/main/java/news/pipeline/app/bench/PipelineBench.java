@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import news.pipeline.app.corpus.GeneratedArticle;
+import news.pipeline.app.service.JvmMonitor;
+import news.pipeline.app.service.ServiceJvm;
 import news.pipeline.classify.ArticleClassifier;
 import news.pipeline.classify.ClassifyService;
 import news.pipeline.common.config.PipelineConfig;
@@ -32,9 +35,10 @@ import news.pipeline.kafka.embedded.EmbeddedKafka;
 
 /**
  * One benchmark run: (a) enrichment alone in this process, then the pipeline with classify and
- * enrich as child JVMs, as deployed: (b) sustained throughput, (c) latency at a fixed rate, (d)
- * heap per service, (e) cost by article length and by stream threads. The in-process figures are
- * taken before any service starts, so the two compete for no CPU.
+ * enrich as child JVMs, as deployed: (b) sustained throughput, (c) latency at a fixed rate, by
+ * stage, and again far below capacity, (d) heap per service, (e) cost by article length and by
+ * stream threads. The in-process figures are taken before any service starts, so the two compete
+ * for no CPU.
  */
 final class PipelineBench {
 
@@ -43,11 +47,13 @@ final class PipelineBench {
       int articles,
       int rate,
       Duration rateDuration,
+      int quietRate,
       List<Integer> threads,
       List<Integer> lengths,
       int charsPerLength,
       long randomSeed,
       String serviceHeap,
+      List<String> serviceJvmOptions,
       Duration timeout,
       int warmup) {}
 
@@ -56,8 +62,10 @@ final class PipelineBench {
   private static final Duration RATE_TICK = Duration.ofMillis(20);
   // Alerts trail the domain copies by a repartition and a commit; a busy machine needs longer.
   private static final Duration ALERT_GRACE = Duration.ofSeconds(30);
+  private static final Duration JMX_WITHIN = Duration.ofSeconds(60);
 
   private final PipelineConfig config;
+  private final Path configFile;
   private final Map<String, String> serviceFlags;
   private final boolean embedded;
   private final Settings settings;
@@ -66,14 +74,20 @@ final class PipelineBench {
   private final String runTag;
   private int chunk;
 
+  /**
+   * @param configFile the {@code --config} file the services load too, or null
+   * @param serviceFlags the command line's settings, passed on to the services
+   */
   PipelineBench(
       PipelineConfig config,
+      Path configFile,
       Map<String, String> serviceFlags,
       boolean embedded,
       Settings settings,
       Path workDir,
       PrintWriter progress) {
     this.config = config;
+    this.configFile = configFile;
     this.serviceFlags = serviceFlags;
     this.embedded = embedded;
     this.settings = settings;
@@ -92,10 +106,9 @@ final class PipelineBench {
     for (int ignored : settings.threads()) {
       throughputSets.add(corpus.next(settings.articles()));
     }
-    int rateCount =
-        (int)
-            Math.max(1, Math.round(settings.rate() * settings.rateDuration().toMillis() / 1000.0));
-    List<GeneratedArticle> rated = corpus.next(rateCount);
+    List<GeneratedArticle> rated = corpus.next(articlesAt(settings.rate()));
+    List<GeneratedArticle> quietlyRated =
+        settings.quietRate() > 0 ? corpus.next(articlesAt(settings.quietRate())) : List.of();
 
     ArticleClassifier classifier = ArticleClassifier.fromConfig(config);
     ArticleEnricher enricher = ArticleEnricher.fromConfig(config);
@@ -120,7 +133,8 @@ final class PipelineBench {
     Map<String, Double> heapMb = new LinkedHashMap<>();
     Map<String, BenchReport.ServiceCost> serviceCost = new LinkedHashMap<>();
     Map<Integer, Double> pipelineByThreads = new LinkedHashMap<>();
-    RatePhase latency;
+    BenchReport.RateRun latency = null;
+    BenchReport.RateRun belowCapacity = null;
     try (EmbeddedKafka broker = embedded ? startBroker() : null) {
       PipelineConfig onBroker =
           broker == null
@@ -132,29 +146,30 @@ final class PipelineBench {
           onBroker.with("news.ingest.transactional.id", "news-ingest-" + runTag);
       try (DeliveryWatcher watcher = new DeliveryWatcher(onBroker, domainIds);
           Ingester ingester = new Ingester(ingestConfig)) {
-        RatePhase ratePhase = null;
         for (int i = 0; i < settings.threads().size(); i++) {
           int threads = settings.threads().get(i);
           boolean primary = i == 0;
-          step("starting classify and enrich with %d stream thread(s)", threads);
-          try (ServiceProcess classify = startService("classify", onBroker, threads);
-              ServiceProcess enrich = startService("enrich", onBroker, threads)) {
-            List<ServiceProcess> services = List.of(classify, enrich);
+          step(
+              "starting classify and enrich with %d stream thread(s), commit interval %d ms",
+              threads, config.getLong(PipelineConfig.COMMIT_INTERVAL_MS));
+          try (Service classify = startService("classify", onBroker, threads);
+              Service enrich = startService("enrich", onBroker, threads)) {
+            List<Service> services = List.of(classify, enrich);
             warmUp(
                 ingester, watcher, corpus, primary ? warmup : corpus.next(warmupCount), services);
-            Map<String, ServiceProcess.Usage> idleFrom = usage(services);
+            Map<String, JvmMonitor.Usage> idleFrom = usage(services);
             if (primary) {
               // A quiet window: what the services spend doing nothing (polls, commits, timers).
               LockSupport.parkNanos(IDLE_WINDOW.toNanos());
             }
-            Map<String, ServiceProcess.Usage> before = usage(services);
+            Map<String, JvmMonitor.Usage> before = usage(services);
             List<GeneratedArticle> measured = throughputSets.get(i);
             double perSec = throughput(ingester, watcher, measured, services);
             pipelineByThreads.put(threads, perSec);
             step("(b) pipeline, %d thread(s): %.1f articles/s", threads, perSec);
             if (primary) {
-              Map<String, ServiceProcess.Usage> after = usage(services);
-              for (ServiceProcess service : services) {
+              Map<String, JvmMonitor.Usage> after = usage(services);
+              for (Service service : services) {
                 serviceCost.put(
                     service.service(),
                     cost(
@@ -163,15 +178,19 @@ final class PipelineBench {
                         after.get(service.service()),
                         measured.size()));
               }
-              ratePhase = fixedRate(ingester, watcher, rated, services);
-              for (ServiceProcess service : services) {
-                heapMb.put(service.service(), service.heapAfterGcMb());
+              latency = fixedRate(ingester, watcher, rated, settings.rate(), perSec, services);
+              if (!quietlyRated.isEmpty()) {
+                belowCapacity =
+                    fixedRate(
+                        ingester, watcher, quietlyRated, settings.quietRate(), perSec, services);
+              }
+              for (Service service : services) {
+                heapMb.put(service.service(), service.monitor().heapAfterGcMb());
               }
               step("(d) heap after GC: %s", heapMb);
             }
           }
         }
-        latency = ratePhase;
         if (!watcher.undecodable().isEmpty()) {
           throw new IllegalStateException("undecodable alerts: " + watcher.undecodable());
         }
@@ -204,6 +223,7 @@ final class PipelineBench {
             config.get(PipelineConfig.PROCESSING_GUARANTEE),
             config.getLong(PipelineConfig.COMMIT_INTERVAL_MS),
             settings.serviceHeap(),
+            settings.serviceJvmOptions(),
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
             loadBefore,
@@ -216,18 +236,21 @@ final class PipelineBench {
         primaryRaw.cpuMsPerArticle(),
         pipeline,
         ratio,
-        latency.domainLatency(),
-        latency.alertLatency(),
+        latency.domainLatencyMs(),
+        latency.alertLatencyMs(),
+        latency.stageLatencyMs(),
+        latency.utilization(),
         latency.announcements(),
         latency.announcementsMarkedReposts(),
         latency.alertsExpected(),
         latency.alertsSeen(),
+        belowCapacity,
         heapMb,
         serviceCost,
         primaryRaw.cpuMsPerArticle() / serviceCost.get("enrich").cpuMsPerArticle(),
         byLength,
         byThreads,
-        BenchReport.targets(ratio, latency.alertLatency(), heapMb));
+        BenchReport.targets(ratio, latency.alertLatencyMs(), heapMb));
   }
 
   private BenchReport.LengthPoint lengthPoint(
@@ -271,7 +294,21 @@ final class PipelineBench {
     return EmbeddedKafka.builder().dataDir(workDir.resolve("kafka")).start();
   }
 
-  private ServiceProcess startService(String service, PipelineConfig onBroker, int threads)
+  private int articlesAt(int rate) {
+    return (int) Math.max(1, Math.round(rate * settings.rateDuration().toMillis() / 1000.0));
+  }
+
+  /** A service's JVM and the monitor that reads its heap and CPU. */
+  private record Service(String service, ServiceJvm jvm, JvmMonitor monitor)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      monitor.close();
+      jvm.close();
+    }
+  }
+
+  private Service startService(String service, PipelineConfig onBroker, int threads)
       throws IOException, InterruptedException {
     Map<String, String> flags = new LinkedHashMap<>(serviceFlags);
     flags.put(PipelineConfig.BOOTSTRAP_SERVERS, onBroker.get(PipelineConfig.BOOTSTRAP_SERVERS));
@@ -282,7 +319,21 @@ final class PipelineBench {
     flags.put(ClassifyService.APPLICATION_ID, "news-classify-" + runTag);
     flags.put(EnrichService.APPLICATION_ID, "news-enrich-" + runTag);
     flags.put("auto.offset.reset", "latest");
-    return ServiceProcess.start(service, flags, settings.serviceHeap(), workDir);
+    JvmMonitor.Agent agent = JvmMonitor.Agent.onFreePort();
+    ServiceJvm jvm =
+        new ServiceJvm(
+                service + "-t" + threads,
+                new ServiceJvm.JvmOptions(settings.serviceHeap(), settings.serviceJvmOptions())
+                    .with(agent.jvmOptions()),
+                new ServiceJvm.Command(service, configFile, flags),
+                workDir)
+            .start();
+    try {
+      return new Service(service, jvm, agent.connect(jvm, JMX_WITHIN));
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      jvm.kill();
+      throw e;
+    }
   }
 
   /**
@@ -295,7 +346,7 @@ final class PipelineBench {
       DeliveryWatcher watcher,
       BenchCorpus probes,
       List<GeneratedArticle> articles,
-      List<ServiceProcess> services)
+      List<Service> services)
       throws InterruptedException {
     step("waiting for the services, then warming the pipeline up on %d articles", articles.size());
     long deadline = System.nanoTime() + settings.timeout().toNanos();
@@ -322,7 +373,7 @@ final class PipelineBench {
       Ingester ingester,
       DeliveryWatcher watcher,
       List<GeneratedArticle> articles,
-      List<ServiceProcess> services)
+      List<Service> services)
       throws InterruptedException {
     step("(b) sustained throughput on %d articles", articles.size());
     long start = System.nanoTime();
@@ -333,33 +384,102 @@ final class PipelineBench {
     return articles.size() / ((last - start) / 1e9);
   }
 
-  /** Latencies of one fixed-rate run. */
-  private record RatePhase(
-      Latency domainLatency,
-      Latency alertLatency,
-      int announcements,
-      int announcementsMarkedReposts,
-      int alertsExpected,
-      int alertsSeen) {}
-
   /**
    * Sends articles on a fixed schedule and measures from each article's scheduled time, so a
-   * stalled sender cannot hide latency (no coordinated omission).
+   * stalled sender cannot hide latency (no coordinated omission): end to end, and by stage from the
+   * same send times.
+   *
+   * @param capacity the pipeline's sustained throughput (b), articles/s
    */
-  private RatePhase fixedRate(
+  private BenchReport.RateRun fixedRate(
       Ingester ingester,
       DeliveryWatcher watcher,
       List<GeneratedArticle> articles,
-      List<ServiceProcess> services)
+      int rate,
+      double capacity,
+      List<Service> services)
       throws InterruptedException {
-    step("(c) latency: %d articles at %d/s", articles.size(), settings.rate());
+    step(
+        "(c) latency: %d articles at %d/s (%.2f of the throughput b)",
+        articles.size(), rate, rate / capacity);
     Set<String> announcing =
         articles.stream()
             .filter(a -> a.announcedPolicy() != null && a.repostOf() == null)
             .map(a -> a.article().id())
             .collect(Collectors.toSet());
     watcher.inspect(announcing);
-    double intervalNanos = 1e9 / settings.rate();
+    Map<String, Long> scheduled = sendOnSchedule(ingester, articles, rate);
+    List<String> ids = ids(articles);
+    awaitDelivery(watcher, ids, services);
+    // A repost's policy may have been alerted by its original: await the originals' alerts.
+    Set<String> expected =
+        announcing.stream()
+            .filter(id -> Boolean.FALSE.equals(watcher.markedRepost(id)))
+            .collect(Collectors.toSet());
+    awaitUntil(
+        () ->
+            watcher.alerts().stream()
+                .map(DeliveryWatcher.Arrival::articleId)
+                .collect(Collectors.toSet())
+                .containsAll(expected),
+        ALERT_GRACE);
+    // An article's earlier stages were committed before its domain copy; the watcher may still be
+    // handing them over when one poll returned them out of order.
+    awaitUntil(
+        () ->
+            ids.stream()
+                .allMatch(
+                    id -> watcher.firstRaw(id) != null && watcher.firstClassified(id) != null),
+        Duration.ofSeconds(5));
+
+    List<DeliveryWatcher.Arrival> alerts =
+        watcher.alerts().stream()
+            .filter(alert -> scheduled.containsKey(alert.articleId()))
+            .toList();
+    long seen =
+        alerts.stream()
+            .map(DeliveryWatcher.Arrival::articleId)
+            .filter(expected::contains)
+            .distinct()
+            .count();
+    Function<String, Long> sent = scheduled::get;
+    BenchReport.StageLatency stages =
+        new BenchReport.StageLatency(
+            between(ids, sent, watcher::firstRaw),
+            between(ids, watcher::firstRaw, watcher::firstClassified),
+            between(ids, sent, watcher::firstClassified),
+            between(ids, watcher::firstClassified, watcher::firstDelivery),
+            Latency.of(
+                alerts.stream()
+                    .filter(alert -> watcher.firstDelivery(alert.articleId()) != null)
+                    .map(
+                        alert -> (alert.atNanos() - watcher.firstDelivery(alert.articleId())) / 1e6)
+                    .toList()));
+    BenchReport.RateRun run =
+        new BenchReport.RateRun(
+            rate,
+            articles.size() / (double) rate,
+            rate / capacity,
+            between(ids, sent, watcher::firstDelivery),
+            Latency.of(
+                alerts.stream()
+                    .map(alert -> (alert.atNanos() - scheduled.get(alert.articleId())) / 1e6)
+                    .toList()),
+            stages,
+            announcing.size(),
+            announcing.size() - expected.size(),
+            expected.size(),
+            (int) seen);
+    step(
+        "(c) at %d/s: domain latency %s; alert latency %s",
+        rate, run.domainLatencyMs(), run.alertLatencyMs());
+    return run;
+  }
+
+  /** Ingests each article at its turn; returns its scheduled time ({@link System#nanoTime()}). */
+  private Map<String, Long> sendOnSchedule(
+      Ingester ingester, List<GeneratedArticle> articles, int rate) {
+    double intervalNanos = 1e9 / rate;
     long start = System.nanoTime() + RATE_TICK.toNanos();
     Map<String, Long> scheduled = new HashMap<>();
     int sent = 0;
@@ -377,44 +497,21 @@ final class PipelineBench {
         LockSupport.parkNanos(start + Math.round(sent * intervalNanos) - now);
       }
     }
-    List<String> ids = ids(articles);
-    awaitDelivery(watcher, ids, services);
-    // A repost's policy may have been alerted by its original: await the originals' alerts.
-    Set<String> expected =
-        announcing.stream()
-            .filter(id -> Boolean.FALSE.equals(watcher.markedRepost(id)))
-            .collect(Collectors.toSet());
-    awaitUntil(
-        () ->
-            watcher.alerts().stream()
-                .map(DeliveryWatcher.Arrival::articleId)
-                .collect(Collectors.toSet())
-                .containsAll(expected),
-        ALERT_GRACE);
+    return scheduled;
+  }
 
-    List<Double> domainMs =
-        ids.stream().map(id -> (watcher.firstDelivery(id) - scheduled.get(id)) / 1e6).toList();
-    List<Double> alertMs =
-        watcher.alerts().stream()
-            .filter(alert -> scheduled.containsKey(alert.articleId()))
-            .map(alert -> (alert.atNanos() - scheduled.get(alert.articleId())) / 1e6)
-            .toList();
-    long seen =
-        watcher.alerts().stream()
-            .map(DeliveryWatcher.Arrival::articleId)
-            .filter(expected::contains)
-            .distinct()
-            .count();
-    RatePhase phase =
-        new RatePhase(
-            Latency.of(domainMs),
-            Latency.of(alertMs),
-            announcing.size(),
-            announcing.size() - expected.size(),
-            expected.size(),
-            (int) seen);
-    step("(c) domain latency %s; alert latency %s", phase.domainLatency(), phase.alertLatency());
-    return phase;
+  /** Milliseconds from {@code from} to {@code to} for each article that has both. */
+  private static Latency between(
+      List<String> ids, Function<String, Long> from, Function<String, Long> to) {
+    List<Double> millis = new ArrayList<>();
+    for (String id : ids) {
+      Long start = from.apply(id);
+      Long end = to.apply(id);
+      if (start != null && end != null) {
+        millis.add((end - start) / 1e6);
+      }
+    }
+    return Latency.of(millis);
   }
 
   private void ingestInChunks(Ingester ingester, List<GeneratedArticle> articles) {
@@ -434,8 +531,7 @@ final class PipelineBench {
     }
   }
 
-  private void awaitDelivery(
-      DeliveryWatcher watcher, List<String> ids, List<ServiceProcess> services)
+  private void awaitDelivery(DeliveryWatcher watcher, List<String> ids, List<Service> services)
       throws InterruptedException {
     long deadline = System.nanoTime() + settings.timeout().toNanos();
     while (!watcher.delivered(ids)) {
@@ -466,32 +562,30 @@ final class PipelineBench {
     }
   }
 
-  private static void checkAlive(List<ServiceProcess> services) {
-    for (ServiceProcess service : services) {
-      if (!service.isAlive()) {
-        throw new IllegalStateException(service.service() + " exited:\n" + service.logTail());
+  private static void checkAlive(List<Service> services) {
+    for (Service service : services) {
+      if (!service.jvm().isAlive()) {
+        throw new IllegalStateException(
+            service.jvm().name() + " exited:\n" + service.jvm().logTail());
       }
     }
   }
 
-  private static String logs(List<ServiceProcess> services) {
+  private static String logs(List<Service> services) {
     StringBuilder logs = new StringBuilder();
     services.forEach(
-        s -> logs.append("\n--- ").append(s.service()).append(" log:\n").append(s.logTail()));
+        s -> logs.append("\n--- ").append(s.jvm().log()).append(":\n").append(s.jvm().logTail()));
     return logs.toString();
   }
 
-  private static Map<String, ServiceProcess.Usage> usage(List<ServiceProcess> services) {
-    Map<String, ServiceProcess.Usage> usage = new HashMap<>();
-    services.forEach(s -> usage.put(s.service(), s.usage()));
+  private static Map<String, JvmMonitor.Usage> usage(List<Service> services) {
+    Map<String, JvmMonitor.Usage> usage = new HashMap<>();
+    services.forEach(s -> usage.put(s.service(), s.monitor().usage()));
     return usage;
   }
 
   private static BenchReport.ServiceCost cost(
-      ServiceProcess.Usage idleFrom,
-      ServiceProcess.Usage before,
-      ServiceProcess.Usage after,
-      int articles) {
+      JvmMonitor.Usage idleFrom, JvmMonitor.Usage before, JvmMonitor.Usage after, int articles) {
     double idleSeconds = (before.atNanos() - idleFrom.atNanos()) / 1e9;
     return new BenchReport.ServiceCost(
         (after.cpuMs() - before.cpuMs()) / articles,

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import news.pipeline.app.corpus.CorpusGenerator;
 import news.pipeline.app.corpus.GeneratedArticle;
+import news.pipeline.app.service.ServiceJvm;
 import news.pipeline.classify.ArticleClassifier;
 import news.pipeline.classify.ClassifyService;
 import news.pipeline.common.config.PipelineConfig;
@@ -44,6 +45,9 @@ public final class ChaosRun {
   private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
   private static final Duration READY_WITHIN = Duration.ofMinutes(3);
   private static final Duration FEED_TICK = Duration.ofMillis(100);
+  // Four service JVMs and the broker share the machine: a small heap and the serial collector.
+  private static final ServiceJvm.JvmOptions SERVICE_JVM =
+      new ServiceJvm.JvmOptions("384m", List.of("-XX:+UseSerialGC"));
 
   /**
    * @param articles how many articles to produce; they are fed evenly over {@code feedFor}
@@ -96,12 +100,12 @@ public final class ChaosRun {
       TopicProvisioner.ensure(config, Topics.allNames(domainIds));
 
       DeliveryAudit audit = expectations(config, corpus);
-      List<ServiceInstance> instances = new ArrayList<>();
+      List<ServiceJvm> instances = new ArrayList<>();
       for (int i = 0; i < plan.classifyInstances(); i++) {
-        instances.add(new ServiceInstance("classify", i, settings, plan.workDir()));
+        instances.add(instance("classify", i, settings));
       }
       for (int i = 0; i < plan.enrichInstances(); i++) {
-        instances.add(new ServiceInstance("enrich", i, settings, plan.workDir()));
+        instances.add(instance("enrich", i, settings));
       }
       try {
         startAll(instances);
@@ -118,7 +122,7 @@ public final class ChaosRun {
         }
         Duration fed = Duration.between(feedStart, Instant.now());
         // A kill in the last seconds may have left an instance down: bring all back for the drain.
-        for (ServiceInstance instance : instances) {
+        for (ServiceJvm instance : instances) {
           if (!instance.isAlive()) {
             instance.start();
           }
@@ -136,11 +140,28 @@ public final class ChaosRun {
         LOG.info("chaos run finished: {}", result);
         return ChaosReport.of(plan, result, kills.get(), killLog, fed, settled, began);
       } finally {
-        for (ServiceInstance instance : instances) {
+        for (ServiceJvm instance : instances) {
           instance.stop();
         }
       }
     }
+  }
+
+  /**
+   * One instance of a service, launched as an operator would, with its own state directory kept
+   * across restarts as a pod's volume is.
+   */
+  private ServiceJvm instance(String service, int index, Map<String, String> settings) {
+    String name = service + "-" + index;
+    Map<String, String> own = new LinkedHashMap<>(settings);
+    own.put(PipelineConfig.STATE_DIR, plan.workDir().resolve("state").resolve(name).toString());
+    // Static membership: a restarted instance takes its partitions back at once instead of
+    // waiting out the session of the member it replaces...
+    own.put("consumer.group.instance.id", "chaos-" + name);
+    // ...and if it is slow to come back, its partitions move to the others after this long.
+    own.put("consumer.session.timeout.ms", "15000");
+    return new ServiceJvm(
+        name, SERVICE_JVM, ServiceJvm.Command.of(service, own), plan.workDir().resolve("logs"));
   }
 
   /** What each article must reach: the classified topic and its domains' topics. */
@@ -163,10 +184,10 @@ public final class ChaosRun {
     return new DeliveryAudit(expected, sequences, announcements);
   }
 
-  private void startAll(List<ServiceInstance> instances) throws InterruptedException {
-    instances.forEach(ServiceInstance::start);
+  private void startAll(List<ServiceJvm> instances) throws InterruptedException {
+    instances.forEach(ServiceJvm::start);
     Instant deadline = Instant.now().plus(READY_WITHIN);
-    for (ServiceInstance instance : instances) {
+    for (ServiceJvm instance : instances) {
       if (!instance.awaitRunning(deadline)) {
         throw new IllegalStateException(
             instance.name() + " did not start; see " + plan.workDir().resolve("logs"));
@@ -177,7 +198,7 @@ public final class ChaosRun {
   /** Kills a random instance with SIGKILL, restarts it, and schedules the next kill. */
   private void scheduleKill(
       ScheduledExecutorService killer,
-      List<ServiceInstance> instances,
+      List<ServiceJvm> instances,
       AtomicInteger kills,
       List<String> killLog) {
     long min = plan.killEveryMin().toMillis();
@@ -185,7 +206,7 @@ public final class ChaosRun {
     long delay = min + (max > min ? (long) (random.nextDouble() * (max - min)) : 0);
     killer.schedule(
         () -> {
-          ServiceInstance victim = instances.get(random.nextInt(instances.size()));
+          ServiceJvm victim = instances.get(random.nextInt(instances.size()));
           try {
             victim.kill();
             victim.start();

@@ -23,6 +23,8 @@ import news.pipeline.common.kafka.DeadLetterHeaders;
 import news.pipeline.common.kafka.StreamsRunner;
 import news.pipeline.common.kafka.TopicProvisioner;
 import news.pipeline.common.kafka.Topics;
+import news.pipeline.common.model.ClassifiedArticle;
+import news.pipeline.common.model.Domains;
 import news.pipeline.common.model.RawArticle;
 import news.pipeline.common.testing.SampleArticles;
 import news.pipeline.common.testing.SeedFiles;
@@ -52,6 +54,7 @@ import org.junit.jupiter.api.Test;
  * both services stay RUNNING.
  */
 class PoisonCorpusIT {
+  private static final String ENRICHER_THROWS = "classified-contradicts-itself";
   private static EmbeddedKafka kafka;
   private static PipelineConfig config;
   private static Path stateDir;
@@ -167,6 +170,21 @@ class PoisonCorpusIT {
           assertThat(header(letter, DeadLetterHeaders.STACKTRACE)).as(kind).contains("\tat ");
         }
         assertThat(reasons(deadLetters)).contains("bad-json", "bad-utf8", "schema", "null");
+        ConsumerRecord<byte[], byte[]> refused =
+            bySource
+                .get(
+                    poisonAt.entrySet().stream()
+                        .filter(entry -> entry.getValue().equals(ENRICHER_THROWS))
+                        .findFirst()
+                        .orElseThrow()
+                        .getKey())
+                .get(0);
+        assertThat(header(refused, DeadLetterHeaders.EXCEPTION))
+            .isEqualTo(IllegalArgumentException.class.getName());
+        assertThat(header(refused, DeadLetterHeaders.MESSAGE))
+            .isEqualTo(
+                "primaryDomain 'child-welfare' is not one of the article's domains"
+                    + " [elderly-meals]");
       }
     }
   }
@@ -216,6 +234,13 @@ class PoisonCorpusIT {
     poison.put("classified-bad-json", "{\"domains\": [".getBytes(StandardCharsets.UTF_8));
     // A raw article is not a classified one: no domains, no primaryDomain.
     poison.put("classified-schema", Json.toBytes(SampleArticles.shanghaiMeals()));
+    // Schema-valid, but it contradicts itself: the enricher refuses it (IllegalArgumentException),
+    // so the processing exception handler, not the deserializer, dead-letters it.
+    ClassifiedArticle meals = SampleArticles.shanghaiMealsClassified();
+    poison.put(
+        ENRICHER_THROWS,
+        Json.toBytes(
+            ClassifiedArticle.of(meals.raw(), meals.domains(), Domains.CHILD_WELFARE, null)));
     return poison;
   }
 
