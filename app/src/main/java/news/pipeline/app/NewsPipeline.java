@@ -47,9 +47,26 @@ public final class NewsPipeline {
     // User errors are one clear line, never a stack trace.
     cli.setExecutionExceptionHandler(
         (e, command, parseResult) -> {
-          command.getErr().println(command.getColorScheme().errorText("error: " + e.getMessage()));
+          command.getErr().println(command.getColorScheme().errorText("error: " + oneLine(e)));
           return 2;
         });
     return cli;
+  }
+
+  /**
+   * The error's message, ending with its innermost cause's when that says more: a refused TLS
+   * handshake reads "SSL handshake failed" at the top and why (an untrusted certificate path, the
+   * broker's "bad_certificate" alert) only at the bottom of the chain.
+   */
+  static String oneLine(Throwable error) {
+    String message = String.valueOf(error.getMessage());
+    Throwable innermost = error;
+    while (innermost.getCause() != null && innermost.getCause() != innermost) {
+      innermost = innermost.getCause();
+    }
+    String why = innermost.getMessage();
+    return innermost == error || why == null || message.contains(why)
+        ? message
+        : message + ": " + why;
   }
 }

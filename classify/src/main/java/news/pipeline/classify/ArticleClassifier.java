@@ -428,9 +428,16 @@ public final class ArticleClassifier {
         return null;
       }
       String trimmed = sentence.strip();
-      return trimmed.length() <= MAX_EVIDENCE_CHARS
-          ? trimmed
-          : trimmed.substring(0, MAX_EVIDENCE_CHARS) + "…";
+      if (trimmed.length() <= MAX_EVIDENCE_CHARS) {
+        return trimmed;
+      }
+      // Never between the halves of a surrogate pair (an emoji, a rare CJK ideograph): half a
+      // pair is not text, and readers refuse it.
+      int cut =
+          Character.isHighSurrogate(trimmed.charAt(MAX_EVIDENCE_CHARS - 1))
+              ? MAX_EVIDENCE_CHARS - 1
+              : MAX_EVIDENCE_CHARS;
+      return trimmed.substring(0, cut) + "…";
     }
   }
 }

@@ -18,8 +18,8 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Articles are keyed by content id, so a repost lands on another partition than its original; a
  * per-partition store would never see both. Every labelled article therefore passes through a
  * single-partition repartition topic to the one task that holds all fingerprints. Labelling and
- * SimHash, the costly steps, stay parallel on every input partition; the serial step is a band
- * index lookup of microseconds.
+ * SimHash, the costly steps, stay parallel on every input partition; the serial step is an index
+ * lookup of microseconds.
  */
 public final class ClassifyTopology {
   public static final String SOURCE = "classify-source";

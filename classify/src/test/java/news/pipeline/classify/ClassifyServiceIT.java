@@ -59,6 +59,12 @@ class ClassifyServiceIT {
               Topics.RAW_ARTICLES.name(),
               "broken".getBytes(StandardCharsets.UTF_8),
               "{\"id\":\"broken\",\"title\":".getBytes(StandardCharsets.UTF_8)));
+      RawArticle notText = Fixtures.raw("not-text", "民政部门发布通知", "全县低保标准提高。");
+      producer.send(
+          new ProducerRecord<>(
+              Topics.RAW_ARTICLES.name(),
+              notText.id().getBytes(StandardCharsets.UTF_8),
+              Fixtures.withUnpairedSurrogate(notText)));
       producer.flush();
 
       Map<String, ClassifiedArticle> classified = new HashMap<>();
@@ -82,7 +88,7 @@ class ClassifyServiceIT {
                       classified.put(article.id(), article);
                     }
                   }
-                  return classified.size() == 3 && !deadLetters.isEmpty();
+                  return classified.size() == 3 && deadLetters.size() == 2;
                 });
       }
       assertThat(classified.get(meals.id()).primaryDomain()).isEqualTo(Domains.ELDERLY_MEALS);
@@ -90,12 +96,23 @@ class ClassifyServiceIT {
           .isEqualTo(Domains.SOCIAL_ASSISTANCE);
       assertThat(classified.get(assistance.id()).duplicateOf()).isNull();
       assertThat(classified.get(repost.id()).duplicateOf()).isEqualTo(assistance.id());
-      ConsumerRecord<byte[], byte[]> dead = deadLetters.get(0);
-      assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("broken");
-      assertThat(dead.headers().lastHeader(DeadLetterHeaders.EXCEPTION)).isNotNull();
-      assertThat(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value())
-          .isEqualTo(Topics.RAW_ARTICLES.name().getBytes(StandardCharsets.UTF_8));
+      Map<String, ConsumerRecord<byte[], byte[]>> deadByKey = new HashMap<>();
+      deadLetters.forEach(d -> deadByKey.put(new String(d.key(), StandardCharsets.UTF_8), d));
+      assertThat(deadByKey).containsOnlyKeys("broken", notText.id());
+      for (ConsumerRecord<byte[], byte[]> dead : deadLetters) {
+        assertThat(dead.headers().lastHeader(DeadLetterHeaders.EXCEPTION)).isNotNull();
+        assertThat(dead.headers().lastHeader(DeadLetterHeaders.TOPIC).value())
+            .isEqualTo(Topics.RAW_ARTICLES.name().getBytes(StandardCharsets.UTF_8));
+      }
+      ConsumerRecord<byte[], byte[]> notTextDead = deadByKey.get(notText.id());
+      assertThat(notTextDead.value()).isEqualTo(Fixtures.withUnpairedSurrogate(notText));
+      assertThat(header(notTextDead, DeadLetterHeaders.MESSAGE))
+          .startsWith("bad-text: unpaired surrogate in /title");
     }
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
   private static void send(KafkaProducer<byte[], byte[]> producer, String key, RawArticle article) {

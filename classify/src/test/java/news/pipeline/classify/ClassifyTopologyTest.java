@@ -155,6 +155,26 @@ class ClassifyTopologyTest {
     assertThat(out.get(2).duplicateOf()).isNull();
   }
 
+  /**
+   * Valid UTF-8 whose JSON escape is half a surrogate pair: refused on read as {@code bad-text},
+   * never classified, so it cannot reach subscribers. Its dead letter is checked on a real broker
+   * in ClassifyServiceIT (the test driver writes no dead letters).
+   */
+  @Test
+  void shouldRefuseRecordAndGoOnWhenTextHoldsUnpairedSurrogate() {
+    LabeledArticle meals = Fixtures.seed("江苏苏州老年助餐");
+    rawBytes.pipeInput(
+        meals.id().getBytes(StandardCharsets.UTF_8),
+        Fixtures.withUnpairedSurrogate(Fixtures.raw(meals)),
+        T0);
+    LabeledArticle good = Fixtures.seed("江西省举办2023年度");
+    raw.pipeInput(good.id(), Fixtures.raw(good), T0.plusSeconds(1));
+
+    assertThat(classified.readValuesToList())
+        .extracting(ClassifiedArticle::id)
+        .containsExactly(good.id());
+  }
+
   /** The dead-letter records themselves are checked on a real broker in ClassifyServiceIT. */
   @Test
   void shouldKeepProcessingWhenRecordIsNotAnArticle() {

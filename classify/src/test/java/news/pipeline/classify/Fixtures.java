@@ -2,9 +2,11 @@ package news.pipeline.classify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import news.pipeline.common.kafka.Topics;
 import news.pipeline.common.model.RawArticle;
 import news.pipeline.common.testing.SeedFiles;
 
@@ -52,5 +54,17 @@ final class Fixtures {
 
   static RawArticle raw(LabeledArticle article) {
     return raw(article.id(), article.title(), article.text());
+  }
+
+  /**
+   * The article as JSON whose title starts with the escape of half a surrogate pair: valid UTF-8,
+   * valid JSON, not Unicode text.
+   */
+  static byte[] withUnpairedSurrogate(RawArticle article) {
+    String json =
+        new String(
+            Topics.RAW_ARTICLES.valueSerde().serializer().serialize(null, article),
+            StandardCharsets.UTF_8);
+    return json.replace("\"title\":\"", "\"title\":\"\\ud800").getBytes(StandardCharsets.UTF_8);
   }
 }

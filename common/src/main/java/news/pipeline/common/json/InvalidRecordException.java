@@ -4,8 +4,8 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * A record we refuse to read. {@link #reason()} is a short stable code (bad-utf8, too-large,
- * bad-json, schema, null) for counting and for the dead-letter headers; the message says exactly
- * what is wrong.
+ * bad-json, bad-text, schema, null) for counting and for the dead-letter headers; the message says
+ * exactly what is wrong.
  */
 public class InvalidRecordException extends SerializationException {
   private final String reason;

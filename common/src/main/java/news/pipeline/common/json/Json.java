@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** The one JSON mapping of the project, hardened so that hostile input costs almost nothing. */
 public final class Json {
@@ -79,16 +80,72 @@ public final class Json {
     }
   }
 
-  /** Parses one JSON document, mapping every parser complaint to a {@code bad-json} refusal. */
+  /**
+   * Parses one JSON document, mapping every parser complaint to a {@code bad-json} refusal. A
+   * document whose strings are not Unicode text is refused as {@code bad-text}: strict UTF-8 keeps
+   * malformed bytes out, but a JSON escape can still spell half a surrogate pair (<code>
+   * "&#92;ud800"</code>), which Jackson decodes into a Java string that is not Unicode text.
+   */
   public static JsonNode parseTree(String json) {
+    JsonNode node;
     try {
-      JsonNode node = MAPPER.readTree(json);
-      if (node == null || node.isMissingNode()) {
-        throw new InvalidRecordException("bad-json", "empty document");
-      }
-      return node;
+      node = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new InvalidRecordException("bad-json", e.getOriginalMessage(), e);
     }
+    if (node == null || node.isMissingNode()) {
+      throw new InvalidRecordException("bad-json", "empty document");
+    }
+    // Such a string can only come from a backslash-u escape: a document without one needs no walk.
+    if (json.indexOf("\\u") >= 0) {
+      String where = unpairedSurrogateAt(node, "");
+      if (where != null) {
+        throw new InvalidRecordException(
+            "bad-text", "unpaired surrogate in " + where + "; text must be valid Unicode");
+      }
+    }
+    return node;
+  }
+
+  /** The JSON pointer of the first name or string holding an unpaired surrogate, or null. */
+  private static String unpairedSurrogateAt(JsonNode node, String pointer) {
+    if (node.isTextual()) {
+      return isUnicodeText(node.textValue()) ? null : pointer;
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (!isUnicodeText(field.getKey())) {
+          return "a field name under " + (pointer.isEmpty() ? "/" : pointer);
+        }
+        String inside = unpairedSurrogateAt(field.getValue(), pointer + "/" + field.getKey());
+        if (inside != null) {
+          return inside;
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String inside = unpairedSurrogateAt(node.get(i), pointer + "/" + i);
+        if (inside != null) {
+          return inside;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** True when every surrogate in {@code text} is half of a well-formed pair. */
+  private static boolean isUnicodeText(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -9,8 +9,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The project's one JSON serde. With a schema it is strict, as topic input must be: null, oversize,
- * bad UTF-8, bad JSON and schema violations throw {@link InvalidRecordException}, which the
- * services route to the dead-letter topic. Without a schema (state stores) null stays null.
+ * bad UTF-8, text that is not Unicode, bad JSON and schema violations throw {@link
+ * InvalidRecordException}, which the services route to the dead-letter topic. Without a schema
+ * (state stores, internal topics: bytes only we wrote) it binds directly and null stays null.
  */
 public final class JsonSerde<T> implements Serde<T> {
   private final Class<T> type;
@@ -26,17 +27,21 @@ public final class JsonSerde<T> implements Serde<T> {
     return new JsonSerde<>(type, schema);
   }
 
-  /** A serde for our own state, which only we write. */
+  /**
+   * A serde for our own state and internal topics, which only we write from records that passed a
+   * validated serde: it skips the checks, binding the bytes straight to {@code type} (no string
+   * copy, no tree), and refuses only what Jackson cannot read.
+   */
   public static <T> JsonSerde<T> of(Class<T> type) {
     return new JsonSerde<>(type, null);
   }
 
-  /** Reads one record with every check; also used by ingest for JSON it is handed. */
+  /** Reads one record, with every check when this serde has a schema. */
   public T read(byte[] bytes) {
+    if (schema == null) {
+      return bytes == null ? null : bound(() -> Json.mapper().readValue(bytes, type));
+    }
     if (bytes == null) {
-      if (schema == null) {
-        return null;
-      }
       throw new InvalidRecordException("null", "record has no value");
     }
     if (bytes.length > Json.MAX_RECORD_BYTES) {
@@ -45,11 +50,17 @@ public final class JsonSerde<T> implements Serde<T> {
           "record is " + bytes.length + " bytes, over the " + Json.MAX_RECORD_BYTES + " limit");
     }
     JsonNode tree = Json.parseTree(Json.decodeUtf8(bytes));
-    if (schema != null) {
-      schema.validate(tree);
-    }
+    schema.validate(tree);
+    return bound(() -> Json.mapper().treeToValue(tree, type));
+  }
+
+  private interface Binding<T> {
+    T bind() throws IOException;
+  }
+
+  private static <T> T bound(Binding<T> binding) {
     try {
-      return Json.mapper().treeToValue(tree, type);
+      return binding.bind();
     } catch (MismatchedInputException e) {
       throw new InvalidRecordException("schema", e.getOriginalMessage(), e);
     } catch (IOException e) {

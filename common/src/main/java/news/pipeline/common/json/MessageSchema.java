@@ -3,6 +3,7 @@ package news.pipeline.common.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -43,11 +44,14 @@ public enum MessageSchema {
 
   /** Throws a {@code schema} refusal naming every violation. */
   public void validate(JsonNode document) {
-    Set<String> violations = violations(document);
-    if (!violations.isEmpty()) {
-      throw new InvalidRecordException(
-          "schema", fileName + ": " + String.join("; ", violations.stream().sorted().toList()));
+    // The boolean check stops at the first violation and builds no messages: a quarter of the
+    // cost of collecting them, paid on every record; the messages only for a refused one.
+    if (schema().validate(document, OutputFormat.BOOLEAN)) {
+      return;
     }
+    throw new InvalidRecordException(
+        "schema",
+        fileName + ": " + String.join("; ", violations(document).stream().sorted().toList()));
   }
 
   private JsonSchema schema() {

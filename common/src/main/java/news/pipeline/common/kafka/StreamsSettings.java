@@ -21,8 +21,11 @@ public final class StreamsSettings {
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get(PipelineConfig.PROCESSING_GUARANTEE));
     props.put(
         StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(PipelineConfig.STREAM_THREADS));
-    props.put(
-        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(PipelineConfig.COMMIT_INTERVAL_MS));
+    long commitIntervalMs = config.getLong(PipelineConfig.COMMIT_INTERVAL_MS);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    // A thread waiting for input commits only when its poll returns: a poll longer than the commit
+    // interval would hold finished work back from read_committed readers.
+    props.put(StreamsConfig.POLL_MS_CONFIG, Math.min(commitIntervalMs, 100L));
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(config).toString());
     props.put(
         StreamsConfig.REPLICATION_FACTOR_CONFIG,

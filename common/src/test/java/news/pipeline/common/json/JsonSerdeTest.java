@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import news.pipeline.common.kafka.Topics;
 import news.pipeline.common.model.ClassifiedArticle;
 import news.pipeline.common.model.RawArticle;
@@ -38,6 +39,37 @@ class JsonSerdeTest {
     byte[] bad = java.util.Arrays.copyOf(truncated, truncated.length - 1);
     assertReason(bad, "bad-utf8");
     assertReason(new byte[] {'"', (byte) 0xC0, (byte) 0xAF, '"'}, "bad-utf8");
+  }
+
+  /** Valid UTF-8 bytes whose JSON escapes spell half a surrogate pair: not Unicode text. */
+  @Test
+  void shouldRefuseAsBadTextWhenEscapeIsAnUnpairedSurrogate() {
+    String article = Json.toJson(SampleArticles.shanghaiMeals());
+    String loneHigh = article.replace("上海印发意见", "上海\\ud800印发意见");
+    String loneLowAtEnd = article.replace("\"title\":\"", "\"title\":\"\\udc00");
+    String reversedPair = article.replace("上海印发意见", "上海\\ude00\\ud83d");
+    String inFieldName = article.replace("{", "{\"x\\ud800\":1,");
+    for (String json : List.of(loneHigh, loneLowAtEnd, reversedPair, inFieldName)) {
+      assertReason(json.getBytes(StandardCharsets.UTF_8), "bad-text");
+    }
+    assertThatThrownBy(() -> raw.read(loneHigh.getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("/title");
+  }
+
+  @Test
+  void shouldAcceptWhenEscapesSpellAWholeSurrogatePair() {
+    String article = Json.toJson(SampleArticles.shanghaiMeals());
+    String escapedEmoji = article.replace("上海印发意见", "上海\\ud83d\\ude00印发意见");
+    String escapedBackslash = article.replace("上海印发意见", "上海\\\\ud800印发意见");
+    assertThat(raw.read(escapedEmoji.getBytes(StandardCharsets.UTF_8)).title()).contains("😀");
+    assertThat(raw.read(escapedBackslash.getBytes(StandardCharsets.UTF_8)).title())
+        .contains("\\ud800");
+  }
+
+  /** CESU-8 / "modified UTF-8": a surrogate encoded as three bytes is malformed UTF-8. */
+  @Test
+  void shouldRefuseAsBadUtf8WhenSurrogateIsEncodedAsBytes() {
+    assertReason(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, "bad-utf8");
   }
 
   @Test

@@ -36,19 +36,51 @@ import org.slf4j.LoggerFactory;
  * test; nothing about it is mocked.
  *
  * <p>{@code EmbeddedKafka.start()} gives one node in a temporary directory; {@link #builder()}
- * gives more nodes, a persistent data directory and extra broker settings (SASL listeners, for
- * instance). {@link #stopNode} and {@link #restartNode} keep a node's ports and data, so a test can
- * take a broker away and bring it back.
+ * gives more nodes, a persistent data directory, secured client listeners (SASL/SCRAM, SASL_SSL,
+ * mutual TLS) and extra broker settings. {@link #stopNode} and {@link #restartNode} keep a node's
+ * ports and data, so a test can take a broker away and bring it back.
  */
 public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
   private static final String BROKER_LISTENER = "PLAINTEXT";
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
-  private static final String SASL_LISTENER = "SASL";
 
-  /** The mechanism of the optional SASL listener. */
+  /** The mechanism of the optional SASL_PLAINTEXT listener. */
   public static final String SCRAM_MECHANISM = "SCRAM-SHA-256";
+
+  /** The stronger SCRAM mechanism; every SASL listener accepts both, every user has both. */
+  public static final String SCRAM_SHA_512_MECHANISM = "SCRAM-SHA-512";
+
+  /**
+   * What a TLS listener presents and whom it trusts: PKCS12 stores under one password, the key
+   * store holding the broker's key and certificate chain, the trust store the CA certificates.
+   */
+  public record TlsStores(Path keystore, Path truststore, String password) {
+    public TlsStores {
+      java.util.Objects.requireNonNull(keystore, "keystore");
+      java.util.Objects.requireNonNull(truststore, "truststore");
+      java.util.Objects.requireNonNull(password, "password");
+    }
+  }
+
+  /** The optional client listeners beside PLAINTEXT, each on its own port of every node. */
+  private enum ClientListener {
+    SASL("SASL_PLAINTEXT"),
+    SASL_SSL("SASL_SSL"),
+    MTLS("SSL");
+
+    private final String protocol;
+
+    ClientListener(String protocol) {
+      this.protocol = protocol;
+    }
+
+    /** The listener's prefix for its own settings, e.g. {@code listener.name.sasl_ssl.}. */
+    String prefix() {
+      return "listener.name." + name().toLowerCase(java.util.Locale.ROOT) + ".";
+    }
+  }
 
   private static final String META_PROPERTIES = "meta.properties";
   private static final int START_ATTEMPTS = 5;
@@ -85,16 +117,37 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
-   * {@code host:port} of every running node's SASL_PLAINTEXT listener (SCRAM-SHA-256), which exists
-   * when the builder was given {@link Builder#scramUser} users; clients must log in there.
+   * {@code host:port} of every running node's SASL_PLAINTEXT listener (SCRAM), which exists when
+   * the builder was given {@link Builder#scramUser} users; clients must log in there.
    */
   public String saslBootstrapServers() {
-    if (nodes.get(0).saslPort < 0) {
-      throw new IllegalStateException("no SASL listener: add one with Builder.scramUser");
+    return clientBootstrapServers(ClientListener.SASL, "Builder.scramUser");
+  }
+
+  /**
+   * {@code host:port} of every running node's SASL_SSL listener (SCRAM over TLS), which exists when
+   * the builder was given {@link Builder#saslSslListener}; clients must trust its CA and log in.
+   */
+  public String saslSslBootstrapServers() {
+    return clientBootstrapServers(ClientListener.SASL_SSL, "Builder.saslSslListener");
+  }
+
+  /**
+   * {@code host:port} of every running node's SSL listener that requires a client certificate
+   * (mutual TLS), which exists when the builder was given {@link Builder#mutualTlsListener}.
+   */
+  public String mutualTlsBootstrapServers() {
+    return clientBootstrapServers(ClientListener.MTLS, "Builder.mutualTlsListener");
+  }
+
+  private String clientBootstrapServers(ClientListener listener, String howToAdd) {
+    if (!nodes.get(0).clientPorts.containsKey(listener)) {
+      throw new IllegalStateException(
+          "no " + listener.protocol + " listener: add one with " + howToAdd);
     }
     return nodes.stream()
         .filter(Node::isRunning)
-        .map(node -> "localhost:" + node.saslPort)
+        .map(node -> "localhost:" + node.clientPorts.get(listener))
         .collect(Collectors.joining(","));
   }
 
@@ -159,15 +212,37 @@ public final class EmbeddedKafka implements AutoCloseable {
     private Duration startTimeout = Duration.ofSeconds(90);
     private final Map<String, String> brokerProperties = new LinkedHashMap<>();
     private final Map<String, String> scramUsers = new LinkedHashMap<>();
+    private TlsStores saslSslStores;
+    private TlsStores mutualTlsStores;
 
     private Builder() {}
 
     /**
-     * Adds a SASL_PLAINTEXT listener (SCRAM-SHA-256, {@link #saslBootstrapServers()}) and this user
-     * to it; the PLAINTEXT listener stays for the cluster's own traffic and for admin tooling.
+     * Adds a SASL_PLAINTEXT listener (SCRAM-SHA-256 or -512, {@link #saslBootstrapServers()}) and
+     * this user to it and to the SASL_SSL listener, if any; the PLAINTEXT listener stays for the
+     * cluster's own traffic and for admin tooling.
      */
     public Builder scramUser(String username, String password) {
       scramUsers.put(username, password);
+      return this;
+    }
+
+    /**
+     * Adds a SASL_SSL listener ({@link #saslSslBootstrapServers()}) presenting {@code stores}' key:
+     * clients must trust its CA and log in as a {@link #scramUser} with SCRAM-SHA-256 or -512.
+     */
+    public Builder saslSslListener(TlsStores stores) {
+      this.saslSslStores = stores;
+      return this;
+    }
+
+    /**
+     * Adds an SSL listener ({@link #mutualTlsBootstrapServers()}) presenting {@code stores}' key
+     * and requiring a client certificate its trust store vouches for ({@code
+     * ssl.client.auth=required}): the certificate is the login, no password.
+     */
+    public Builder mutualTlsListener(TlsStores stores) {
+      this.mutualTlsStores = stores;
       return this;
     }
 
@@ -202,6 +277,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public EmbeddedKafka start() {
+      if (saslSslStores != null && scramUsers.isEmpty()) {
+        throw new IllegalStateException("a SASL_SSL listener needs a user: add one with scramUser");
+      }
       boolean temporary = dataDir == null;
       Path root = temporary ? createTempDir() : createDirectories(dataDir);
       RuntimeException failure = null;
@@ -236,10 +314,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private List<Node> plan(Path root) {
+      List<ClientListener> listeners = clientListeners();
       List<int[]> ports =
           IntStream.range(0, nodeCount)
               .mapToObj(
-                  i -> new int[] {freePort(), freePort(), scramUsers.isEmpty() ? -1 : freePort()})
+                  i -> IntStream.range(0, 2 + listeners.size()).map(p -> freePort()).toArray())
               .toList();
       String voters =
           IntStream.range(0, nodeCount)
@@ -250,42 +329,79 @@ public final class EmbeddedKafka implements AutoCloseable {
       for (int i = 0; i < nodeCount; i++) {
         Path logDir = root.resolve("node-" + i);
         Properties props = nodeProperties(i, ports.get(i)[0], ports.get(i)[1], voters, logDir);
-        int saslPort = ports.get(i)[2];
-        if (saslPort > 0) {
-          addSaslListener(props, saslPort);
+        Map<ClientListener, Integer> clientPorts = new java.util.EnumMap<>(ClientListener.class);
+        for (int l = 0; l < listeners.size(); l++) {
+          clientPorts.put(listeners.get(l), ports.get(i)[2 + l]);
+          addClientListener(props, listeners.get(l), ports.get(i)[2 + l]);
         }
+        // Explicit broker properties win over everything this class sets, listeners included.
+        brokerProperties.forEach(props::put);
         nodes.add(
             new Node(
-                i, ports.get(i)[0], saslPort, logDir, clusterId, KafkaConfig.fromProps(props)));
+                i, ports.get(i)[0], clientPorts, logDir, clusterId, KafkaConfig.fromProps(props)));
       }
       return nodes;
     }
 
-    /** A SCRAM listener next to the PLAINTEXT one; explicit broker properties still win. */
-    private void addSaslListener(Properties props, int saslPort) {
-      props.put(
-          "listeners",
-          props.getProperty("listeners") + "," + SASL_LISTENER + "://localhost:" + saslPort);
-      props.put(
-          "advertised.listeners",
-          props.getProperty("advertised.listeners")
-              + ","
-              + SASL_LISTENER
-              + "://localhost:"
-              + saslPort);
+    private List<ClientListener> clientListeners() {
+      List<ClientListener> listeners = new ArrayList<>();
+      if (!scramUsers.isEmpty()) {
+        listeners.add(ClientListener.SASL);
+      }
+      if (saslSslStores != null) {
+        listeners.add(ClientListener.SASL_SSL);
+      }
+      if (mutualTlsStores != null) {
+        listeners.add(ClientListener.MTLS);
+      }
+      return listeners;
+    }
+
+    /** A client listener next to the PLAINTEXT one, with its own SASL and TLS settings. */
+    private void addClientListener(Properties props, ClientListener listener, int port) {
+      String address = listener.name() + "://localhost:" + port;
+      props.put("listeners", props.getProperty("listeners") + "," + address);
+      props.put("advertised.listeners", props.getProperty("advertised.listeners") + "," + address);
       props.put(
           "listener.security.protocol.map",
           props.getProperty("listener.security.protocol.map")
               + ","
-              + SASL_LISTENER
-              + ":SASL_PLAINTEXT");
-      props.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+              + listener.name()
+              + ":"
+              + listener.protocol);
+      String prefix = listener.prefix();
+      switch (listener) {
+        case SASL -> addScram(props, prefix);
+        case SASL_SSL -> {
+          addScram(props, prefix);
+          addTls(props, prefix, saslSslStores);
+        }
+        case MTLS -> {
+          addTls(props, prefix, mutualTlsStores);
+          props.put(prefix + "ssl.client.auth", "required");
+        }
+      }
+    }
+
+    /** Both SCRAM mechanisms; the credentials live in the cluster metadata, not here. */
+    private static void addScram(Properties props, String prefix) {
       props.put(
-          "listener.name."
-              + SASL_LISTENER.toLowerCase(java.util.Locale.ROOT)
-              + ".scram-sha-256.sasl.jaas.config",
-          "org.apache.kafka.common.security.scram.ScramLoginModule required;");
-      brokerProperties.forEach(props::put);
+          prefix + "sasl.enabled.mechanisms", SCRAM_MECHANISM + "," + SCRAM_SHA_512_MECHANISM);
+      for (String mechanism : List.of(SCRAM_MECHANISM, SCRAM_SHA_512_MECHANISM)) {
+        props.put(
+            prefix + mechanism.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
+            "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+      }
+    }
+
+    private static void addTls(Properties props, String prefix, TlsStores stores) {
+      props.put(prefix + "ssl.keystore.type", "PKCS12");
+      props.put(prefix + "ssl.keystore.location", stores.keystore().toString());
+      props.put(prefix + "ssl.keystore.password", stores.password());
+      props.put(prefix + "ssl.key.password", stores.password());
+      props.put(prefix + "ssl.truststore.type", "PKCS12");
+      props.put(prefix + "ssl.truststore.location", stores.truststore().toString());
+      props.put(prefix + "ssl.truststore.password", stores.password());
     }
 
     private Properties nodeProperties(
@@ -334,8 +450,6 @@ public final class EmbeddedKafka implements AutoCloseable {
       props.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
       props.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
       props.put("log.index.size.max.bytes", String.valueOf(1024 * 1024));
-
-      brokerProperties.forEach(props::put);
       return props;
     }
   }
@@ -344,16 +458,22 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final class Node {
     private final int id;
     private final int brokerPort;
-    private final int saslPort;
+    private final Map<ClientListener, Integer> clientPorts;
     private final Path logDir;
     private final String clusterId;
     private final KafkaConfig config;
     private KafkaRaftServer server;
 
-    Node(int id, int brokerPort, int saslPort, Path logDir, String clusterId, KafkaConfig config) {
+    Node(
+        int id,
+        int brokerPort,
+        Map<ClientListener, Integer> clientPorts,
+        Path logDir,
+        String clusterId,
+        KafkaConfig config) {
       this.id = id;
       this.brokerPort = brokerPort;
-      this.saslPort = saslPort;
+      this.clientPorts = clientPorts;
       this.logDir = logDir;
       this.clusterId = clusterId;
       this.config = config;
@@ -423,17 +543,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     try (org.apache.kafka.clients.admin.Admin admin =
         org.apache.kafka.clients.admin.Admin.create(
             Map.of("bootstrap.servers", (Object) bootstrapServers))) {
-      List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> upserts =
-          new ArrayList<>();
-      users.forEach(
-          (user, password) ->
-              upserts.add(
-                  new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
-                      user,
-                      new org.apache.kafka.clients.admin.ScramCredentialInfo(
-                          org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_256, 4096),
-                      password)));
-      admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
+      // A request may alter each user once: one request per mechanism.
+      for (var mechanism :
+          List.of(
+              org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_256,
+              org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512)) {
+        List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> upserts =
+            new ArrayList<>();
+        users.forEach(
+            (user, password) ->
+                upserts.add(
+                    new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
+                        user,
+                        new org.apache.kafka.clients.admin.ScramCredentialInfo(mechanism, 4096),
+                        password)));
+        admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
+      }
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create SCRAM users: " + e, e);
     } catch (InterruptedException e) {

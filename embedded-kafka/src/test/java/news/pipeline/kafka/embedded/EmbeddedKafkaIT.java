@@ -1,6 +1,7 @@
 package news.pipeline.kafka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,6 +114,19 @@ class EmbeddedKafkaIT {
       assertThat(dir).isDirectory();
     }
     assertThat(dir).doesNotExist();
+  }
+
+  @Test
+  void shouldRefuseToNameASecuredListenerWhenTheBuilderAddedNone() {
+    assertThatThrownBy(kafka::saslBootstrapServers)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Builder.scramUser");
+    assertThatThrownBy(kafka::saslSslBootstrapServers)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Builder.saslSslListener");
+    assertThatThrownBy(kafka::mutualTlsBootstrapServers)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Builder.mutualTlsListener");
   }
 
   private static String newTopic() throws Exception {
