@@ -71,15 +71,23 @@ public final class ServiceJvm implements AutoCloseable {
   private int starts;
 
   /**
-   * What the child runs: {@code news-pipeline <subcommand> [--config FILE] -D key=value…}.
+   * What the child runs: {@code news-pipeline <subcommand> [--config FILE] -D key=value…
+   * [operands…]}.
    *
-   * @param subcommand {@code classify} or {@code enrich}
+   * @param subcommand {@code classify}, {@code enrich}, {@code ingest}…
    * @param configFile a properties file, the layer under the settings; null for none
    * @param settings the last layer of the service's configuration
+   * @param operands what follows the options, e.g. the files {@code ingest} reads
    */
-  public record Command(String subcommand, Path configFile, Map<String, String> settings) {
+  public record Command(
+      String subcommand, Path configFile, Map<String, String> settings, List<String> operands) {
     public Command {
       settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+      operands = List.copyOf(operands);
+    }
+
+    public Command(String subcommand, Path configFile, Map<String, String> settings) {
+      this(subcommand, configFile, settings, List.of());
     }
 
     public static Command of(String subcommand, Map<String, String> settings) {
@@ -94,6 +102,7 @@ public final class ServiceJvm implements AutoCloseable {
         arguments.add(configFile.toAbsolutePath().toString());
       }
       settings.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
+      arguments.addAll(operands);
       return arguments;
     }
   }
@@ -173,6 +182,15 @@ public final class ServiceJvm implements AutoCloseable {
 
   public synchronized boolean isAlive() {
     return process != null && process.isAlive();
+  }
+
+  /** Waits for the last start to exit on its own; false if it still runs after {@code within}. */
+  public boolean awaitExit(Duration within) throws InterruptedException {
+    Process current;
+    synchronized (this) {
+      current = process;
+    }
+    return current.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The exit code of the last start; only once it is no longer {@link #isAlive() alive}. */

@@ -14,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import news.pipeline.app.corpus.CorpusGenerator;
 import news.pipeline.app.corpus.GeneratedArticle;
+import news.pipeline.app.service.ServiceJvm;
 import news.pipeline.common.config.PipelineConfig;
 import news.pipeline.common.json.Json;
 import news.pipeline.common.kafka.TopicProvisioner;
@@ -57,13 +57,13 @@ class IngestRestartIT {
           PipelineConfig.defaults()
               .with(PipelineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
       TopicProvisioner.ensure(config, List.of(Topics.RAW_ARTICLES.name()));
-      List<String> command = ingestCommand(kafka.bootstrapServers(), input);
+      ServiceJvm ingester = ingester(kafka.bootstrapServers(), input);
 
       int kills = 0;
       long committedBeforeLastRun = 0;
       try (KafkaConsumer<String, String> offsets = committedReader(config)) {
         while (kills < KILLS) {
-          Process ingester = start(command);
+          ingester.start();
           long before = stableEnd(offsets);
           // Kill it as soon as it has committed something new: mid-directory, mid-stream.
           await()
@@ -74,14 +74,14 @@ class IngestRestartIT {
           if (!ingester.isAlive()) {
             break; // it finished the directory before the kill: nothing left to interrupt
           }
-          ingester.destroyForcibly().waitFor();
+          ingester.kill();
           kills++;
         }
       }
       committedBeforeLastRun = committedArticles(config).size();
-      Process last = start(command);
-      assertThat(last.waitFor(3, TimeUnit.MINUTES)).isTrue();
-      assertThat(last.exitValue()).as(log(kills)).isZero();
+      ingester.start();
+      assertThat(ingester.awaitExit(Duration.ofMinutes(3))).isTrue();
+      assertThat(ingester.exitValue()).as(log(kills)).isZero();
 
       assertThat(kills).as("kills that landed mid-directory").isEqualTo(KILLS);
       assertThat(committedBeforeLastRun).isLessThan(FILES);
@@ -114,32 +114,18 @@ class IngestRestartIT {
     }
   }
 
-  private List<String> ingestCommand(String bootstrap, Path input) {
-    return List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m",
-        "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1",
-        "-cp",
-        System.getProperty("java.class.path"),
-        "news.pipeline.app.NewsPipeline",
+  private ServiceJvm ingester(String bootstrap, Path input) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put(PipelineConfig.BOOTSTRAP_SERVERS, bootstrap);
+    // The same id across restarts: the new instance fences the killed one's transaction.
+    settings.put("news.ingest.transactional.id", "ingest-restart-it");
+    // Small transactions: many commit points for a kill to fall between.
+    settings.put("news.ingest.batch.records", "50");
+    return new ServiceJvm(
         "ingest",
-        "-b",
-        bootstrap,
-        // The same id across restarts: the new instance fences the killed one's transaction.
-        "-D",
-        "news.ingest.transactional.id=ingest-restart-it",
-        // Small transactions: many commit points for a kill to fall between.
-        "-D",
-        "news.ingest.batch.records=50",
-        input.toString());
-  }
-
-  private Process start(List<String> command) throws Exception {
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("ingest.log").toFile()))
-        .start();
+        new ServiceJvm.JvmOptions("256m", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+        new ServiceJvm.Command("ingest", null, settings, List.of(input.toString())),
+        workDir);
   }
 
   private String log(int kills) throws Exception {

@@ -50,6 +50,19 @@ class ServiceJvmTest {
   }
 
   @Test
+  void shouldPutOperandsAfterTheSettingsWhenACommandReadsFiles() {
+    assertThat(
+            new ServiceJvm.Command(
+                    "ingest",
+                    null,
+                    Map.of("news.ingest.batch.records", "50"),
+                    List.of("seeds/001.txt", "seeds/002.txt"))
+                .arguments())
+        .containsExactly(
+            "ingest", "-Dnews.ingest.batch.records=50", "seeds/001.txt", "seeds/002.txt");
+  }
+
+  @Test
   void shouldLogEveryStartAndReportTheExitWhenTheChildEndsBeforeRunning() throws Exception {
     ServiceJvm jvm =
         new ServiceJvm(
