@@ -127,15 +127,16 @@ final class TransactionalPublisher implements AutoCloseable {
   }
 
   private static Supplier<Producer<byte[], byte[]>> producerFactory(PipelineConfig config) {
+    String transactionalId = transactionalId(config);
     Map<String, Object> props = new HashMap<>(config.kafkaProperties());
-    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(config));
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, transactionalId(config));
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
     return () -> new KafkaProducer<>(props);
   }
 
