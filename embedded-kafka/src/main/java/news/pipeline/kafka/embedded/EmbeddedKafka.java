@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -315,10 +316,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private List<Node> plan(Path root) {
       List<ClientListener> listeners = clientListeners();
+      int perNode = 2 + listeners.size();
+      int[] reserved = freePorts(nodeCount * perNode);
       List<int[]> ports =
           IntStream.range(0, nodeCount)
-              .mapToObj(
-                  i -> IntStream.range(0, 2 + listeners.size()).map(p -> freePort()).toArray())
+              .mapToObj(i -> Arrays.copyOfRange(reserved, i * perNode, (i + 1) * perNode))
               .toList();
       String voters =
           IntStream.range(0, nodeCount)
@@ -652,11 +654,29 @@ public final class EmbeddedKafka implements AutoCloseable {
     return false;
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /**
+   * {@code count} distinct free ports. Every socket stays open until all are picked: a port closed
+   * before the next pick can be handed out again, and two listeners of one node then collide.
+   */
+  static int[] freePorts(int count) {
+    List<ServerSocket> sockets = new ArrayList<>(count);
+    try {
+      for (int i = 0; i < count; i++) {
+        sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+      }
+      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
     } catch (IOException e) {
       throw new UncheckedIOException("no free port", e);
+    } finally {
+      sockets.forEach(EmbeddedKafka::closeQuietly);
+    }
+  }
+
+  private static void closeQuietly(ServerSocket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      LOG.debug("cannot close port probe {}: {}", socket.getLocalPort(), e.getMessage());
     }
   }
 
