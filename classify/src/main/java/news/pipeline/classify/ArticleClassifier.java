@@ -102,7 +102,7 @@ public final class ArticleClassifier {
 
   /** Labels one article; duplicates are not this class's business ({@code duplicateOf} null). */
   public ClassifiedArticle classify(RawArticle article) {
-    List<DomainLabel> labels = label(article.title(), article.text());
+    List<DomainLabel> labels = label(article.headline(), article.text());
     return ClassifiedArticle.of(article, labels, labels.get(0).domain(), null);
   }
 

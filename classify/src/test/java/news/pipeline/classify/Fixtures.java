@@ -42,8 +42,10 @@ final class Fixtures {
     return new RawArticle(
         id,
         title,
+        false,
         text,
         "中国社会报",
+        null,
         null,
         null,
         null,

@@ -66,7 +66,7 @@ public final class ArticleEnricher {
   public EnrichedArticle enrich(ClassifiedArticle article) {
     ClassifiedArticleContract.check(article);
     String text = Objects.requireNonNullElse(article.text(), "");
-    String title = Objects.requireNonNullElse(article.title(), "");
+    String title = article.headline();
     Segmentation body = segmenter.segment(text);
     Segmentation headline = segmenter.segment(title);
     List<Mention<Division>> places = gazetteer.find(text, body);

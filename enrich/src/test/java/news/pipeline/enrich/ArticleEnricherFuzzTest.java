@@ -145,9 +145,11 @@ class ArticleEnricherFuzzTest {
         new RawArticle(
             "fuzz-" + index,
             title.isEmpty() ? "。" : title,
+            false,
             text.isEmpty() ? "。" : text,
             random.nextBoolean() ? seed.source() : null,
             random.nextBoolean() ? seed.reporter() : null,
+            null,
             random.nextBoolean() ? seed.url() : null,
             random.nextInt(3) == 0 ? null : LocalDate.of(2024, 3, 20),
             seed.ingestedAt(),

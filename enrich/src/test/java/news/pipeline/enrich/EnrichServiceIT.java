@@ -87,8 +87,10 @@ class EnrichServiceIT {
           new RawArticle(
               "another-source-0001",
               "上海发布老年助餐新政",
+              false,
               shanghai.text(),
               "东方网",
+              null,
               null,
               null,
               null,

@@ -167,8 +167,10 @@ class EnrichTopologyTest {
                 new RawArticle(
                     "repost-of-shanghai",
                     shanghai.title(),
+                    false,
                     "转自：东方网\n" + shanghai.text(),
                     "东方网",
+                    null,
                     null,
                     null,
                     null,

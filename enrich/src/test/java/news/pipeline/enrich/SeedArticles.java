@@ -77,7 +77,9 @@ public final class SeedArticles {
         new RawArticle(
             Integer.toHexString((title + text).hashCode()) + "00000000",
             title,
+            false,
             text,
+            null,
             null,
             null,
             null,

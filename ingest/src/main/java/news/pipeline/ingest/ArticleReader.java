@@ -243,9 +243,11 @@ public final class ArticleReader {
         new RawArticle(
             ArticleIds.id(draft.sourceId(), draft.url(), contentHash),
             title,
+            false,
             text,
             blankToNull(draft.source()),
             blankToNull(draft.reporter()),
+            null,
             blankToNull(draft.url()),
             draft.publishedAt() != null
                 ? draft.publishedAt()

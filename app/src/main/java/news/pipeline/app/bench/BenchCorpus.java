@@ -99,9 +99,11 @@ public final class BenchCorpus {
         new RawArticle(
             id,
             a.title(),
+            a.titleDerived(),
             text,
             a.source(),
             a.reporter(),
+            a.dateline(),
             a.url(),
             a.publishedAt(),
             a.ingestedAt(),

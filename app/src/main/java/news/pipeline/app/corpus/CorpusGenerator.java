@@ -161,8 +161,10 @@ public final class CorpusGenerator {
     return new RawArticle(
         String.format("gen-%09d", seq),
         title,
+        false,
         text,
         source,
+        null,
         null,
         null,
         null,

@@ -248,9 +248,11 @@ class PoisonCorpusIT {
     return new RawArticle(
         a.id(),
         a.title(),
+        a.titleDerived(),
         text,
         a.source(),
         a.reporter(),
+        a.dateline(),
         a.url(),
         a.publishedAt(),
         a.ingestedAt(),

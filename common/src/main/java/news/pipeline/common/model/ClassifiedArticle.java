@@ -11,9 +11,11 @@ import java.util.List;
 public record ClassifiedArticle(
     String id,
     String title,
+    boolean titleDerived,
     String text,
     String source,
     String reporter,
+    String dateline,
     String url,
     LocalDate publishedAt,
     Instant ingestedAt,
@@ -28,9 +30,11 @@ public record ClassifiedArticle(
     return new ClassifiedArticle(
         raw.id(),
         raw.title(),
+        raw.titleDerived(),
         raw.text(),
         raw.source(),
         raw.reporter(),
+        raw.dateline(),
         raw.url(),
         raw.publishedAt(),
         raw.ingestedAt(),
@@ -43,11 +47,27 @@ public record ClassifiedArticle(
 
   public RawArticle raw() {
     return new RawArticle(
-        id, title, text, source, reporter, url, publishedAt, ingestedAt, origin, contentHash);
+        id,
+        title,
+        titleDerived,
+        text,
+        source,
+        reporter,
+        dateline,
+        url,
+        publishedAt,
+        ingestedAt,
+        origin,
+        contentHash);
   }
 
   public ClassifiedArticle withDuplicateOf(String firstArticleId) {
     return of(raw(), domains, primaryDomain, firstArticleId);
+  }
+
+  /** The headline the source gave, or "" when the title was derived from the text. */
+  public String headline() {
+    return Headlines.of(title, titleDerived);
   }
 
   /** Domain ids in label order: the topics this article is published to. */

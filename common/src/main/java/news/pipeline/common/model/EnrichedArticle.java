@@ -8,9 +8,11 @@ import java.util.List;
 public record EnrichedArticle(
     String id,
     String title,
+    boolean titleDerived,
     String text,
     String source,
     String reporter,
+    String dateline,
     String url,
     LocalDate publishedAt,
     Instant ingestedAt,
@@ -33,9 +35,11 @@ public record EnrichedArticle(
     return new EnrichedArticle(
         article.id(),
         article.title(),
+        article.titleDerived(),
         article.text(),
         article.source(),
         article.reporter(),
+        article.dateline(),
         article.url(),
         article.publishedAt(),
         article.ingestedAt(),
@@ -48,6 +52,11 @@ public record EnrichedArticle(
         region,
         List.copyOf(keywords),
         summary);
+  }
+
+  /** The headline the source gave, or "" when the title was derived from the text. */
+  public String headline() {
+    return Headlines.of(title, titleDerived);
   }
 
   public List<String> domainIds() {

@@ -26,6 +26,31 @@ class JsonSerdeTest {
   }
 
   @Test
+  void shouldReadARecordWrittenBeforeHeadlinesWereOptionalWhenItLacksTheNewFields() {
+    String current = Json.toJson(SampleArticles.shanghaiMeals());
+    String older = current.replace("\"titleDerived\":false,", "").replace("\"dateline\":null,", "");
+
+    RawArticle read = raw.read(older.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(older).doesNotContain("titleDerived").doesNotContain("dateline");
+    assertThat(read).isEqualTo(SampleArticles.shanghaiMeals());
+    assertThat(read.headline()).isEqualTo(read.title());
+  }
+
+  @Test
+  void shouldReadNoHeadlineWhenTheTitleWasDerivedFromTheText() {
+    String derived =
+        Json.toJson(SampleArticles.shanghaiMeals())
+            .replace("\"titleDerived\":false", "\"titleDerived\":true");
+
+    RawArticle read = raw.read(derived.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(read.titleDerived()).isTrue();
+    assertThat(read.title()).isNotEmpty();
+    assertThat(read.headline()).isEmpty();
+  }
+
+  @Test
   void shouldRoundTripClassifiedArticleWhenValid() {
     ClassifiedArticle article = SampleArticles.shanghaiMealsClassified();
     var serde = Topics.CLASSIFIED_ARTICLES.valueSerde();
